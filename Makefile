@@ -1,0 +1,42 @@
+# The README's commands. Each target sets up .venv by itself, so a fresh clone needs nothing else.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# digestgen is installed as a wheel would be (not editable), so the tests exercise the
+# templates as they ship inside the package.
+SOURCES := pyproject.toml $(shell find src templates -type f -not -name '*.pyc' 2>/dev/null)
+
+.PHONY: newsletter build test bench lint clean golden
+
+newsletter: $(VENV)/.digestgen  ## render the sample digest into out/
+	$(BIN)/digestgen newsletter club-partenaires-2018
+
+build: $(VENV)/.digestgen
+	$(BIN)/digestgen build --all
+
+test: $(VENV)/.digestgen  ## the whole suite
+	$(BIN)/pytest
+
+golden: $(VENV)/.digestgen  ## refresh the golden files; read `git diff tests/golden` before committing
+	$(BIN)/pytest tests/test_golden.py --update-golden
+
+bench: $(VENV)/.digestgen  ## the figures the issues ask for
+	$(BIN)/python bench/bench.py
+
+lint: $(VENV)/.digestgen
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src
+
+$(VENV)/.deps: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/pip install --quiet --disable-pip-version-check hatchling ".[test,dev]"
+	touch $@
+
+$(VENV)/.digestgen: $(VENV)/.deps $(SOURCES)
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --force-reinstall .
+	touch $@
+
+clean:
+	rm -rf $(VENV) out build dist

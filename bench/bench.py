@@ -1,0 +1,73 @@
+"""`make bench`: the figures the issues ask for, measured on this machine.
+
+- whole-process time of `digestgen build` on the sample, against the import floor of the
+  stack (`python -c "import jinja2, pydantic, typer, premailer"`); target ≤ 1.8×;
+- `digestgen build --all` over 100 generated digests; target ≥ 25 digests/s.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DIGESTGEN = str(Path(sys.executable).with_name("digestgen"))
+SAMPLE = REPO / "content" / "digests" / "club-partenaires-2018.yaml"
+
+
+def median_seconds(command: list[str], cwd: Path, runs: int) -> float:
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True)  # warm the file cache
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def make_workspace(root: Path, copies: int) -> None:
+    shutil.copytree(REPO / "content", root / "content")
+    text = SAMPLE.read_text(encoding="utf-8")
+    for i in range(1, copies):
+        day = 1 + i % 28
+        varied = text.replace("date: 2018-12-05", f"date: 2018-11-{day:02d}").replace(
+            "la grande soirée annuelle", f"la grande soirée annuelle n° {i}"
+        )
+        (root / "content" / "digests" / f"generated-{i:03d}.yaml").write_text(
+            varied, encoding="utf-8"
+        )
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        one = Path(tmp) / "one"
+        make_workspace(one, 1)
+        floor = median_seconds(
+            [sys.executable, "-c", "import jinja2, pydantic, typer, premailer"], one, 15
+        )
+        build = median_seconds([DIGESTGEN, "build", "club-partenaires-2018"], one, 15)
+        ratio = build / floor
+        print(f"import floor (jinja2, pydantic, typer, premailer): {floor * 1000:7.1f} ms median")
+        print(f"digestgen build, sample digest:                    {build * 1000:7.1f} ms median")
+        print(
+            f"ratio build / floor:                               {ratio:7.2f}x  (target <= 1.80x)"
+        )
+
+        many = Path(tmp) / "many"
+        make_workspace(many, 100)
+        batch = median_seconds([DIGESTGEN, "build", "--all"], many, 3)
+        built = len(list((many / "out").iterdir()))
+        print(f"digestgen build --all, {built} digests:               {batch:7.2f} s median")
+        print(
+            f"throughput:                                        {built / batch:7.1f} digests/s"
+            "  (target >= 25)"
+        )
+
+
+if __name__ == "__main__":
+    main()

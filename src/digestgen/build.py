@@ -1,0 +1,89 @@
+"""load → render → write, for one digest or a whole workspace. Returns what it wrote."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from digestgen.errors import DigestgenError, Problem, TemplateProblem
+from digestgen.load import Loaded, digest_paths, display_path, find_digest, load
+from digestgen.write import write_folder
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Where a command reads and writes: the folder holding ``templates/``, content and out."""
+
+    root: Path
+    content_dir: Path
+    out_dir: Path
+
+    @classmethod
+    def at(
+        cls, root: Path, content_dir: Path | None = None, out_dir: Path | None = None
+    ) -> Workspace:
+        return cls(root, content_dir or root / "content", out_dir or root / "out")
+
+    def load(self, name: str | None) -> Loaded:
+        """The digest ``name`` (a path or a file stem; None for the latest), validated."""
+        return load(find_digest(name, self.content_dir), self.content_dir)
+
+
+@dataclass(frozen=True)
+class Built:
+    """One digest's build: the folder it went to, the files written and the warnings."""
+
+    slug: str
+    folder: Path
+    files: list[Path]
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def render_files(loaded: Loaded, workspace: Workspace) -> dict[str, str | bytes]:
+    """Every output file of a digest, by its path under ``out/<slug>/``, rendered in memory."""
+    from jinja2 import TemplateError, TemplateSyntaxError
+
+    from digestgen.email import build_eml, render_newsletter
+
+    try:
+        newsletter = render_newsletter(loaded, workspace.root)
+    except TemplateSyntaxError as exc:
+        where = f"{display_path(Path(exc.filename or exc.name or '?'))}:{exc.lineno}"
+        raise TemplateProblem(where, exc.message or "syntax error") from exc
+    except TemplateError as exc:
+        raise TemplateProblem("template", exc.message or str(exc)) from exc
+    return {
+        "newsletter.html": newsletter.html,
+        "newsletter.txt": newsletter.text,
+        "newsletter.eml": build_eml(loaded, newsletter),
+        "further-reading.html": newsletter.further_html,
+        "further-reading.md": newsletter.further_md,
+    }
+
+
+def build(loaded: Loaded, workspace: Workspace) -> Built:
+    """Render a loaded digest and replace its ``out/<slug>/`` folder with the result."""
+    files = render_files(loaded, workspace)
+    folder = workspace.out_dir / loaded.slug
+    written = write_folder(folder, files)
+    return Built(loaded.slug, folder, written, loaded.warnings())
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    built: list[Built]
+    failed: dict[Path, DigestgenError]
+
+
+def build_all(workspace: Workspace, progress: Callable[[Path], None] | None = None) -> BatchResult:
+    """Build every digest of the workspace; a bad one is recorded and the others still build."""
+    built, failed = [], {}
+    for path in digest_paths(workspace.content_dir):
+        try:
+            built.append(build(load(path, workspace.content_dir), workspace))
+        except DigestgenError as exc:
+            failed[path] = exc
+        if progress:
+            progress(path)
+    return BatchResult(built, failed)

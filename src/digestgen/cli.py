@@ -1,0 +1,138 @@
+"""The ``digestgen`` command. Each command is a few lines; one handler turns a
+:class:`~digestgen.errors.DigestgenError` into a message and an exit status."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from digestgen.errors import ContentError, DigestgenError
+
+if TYPE_CHECKING:
+    from digestgen.build import Built, Workspace
+
+app = typer.Typer(
+    help="Turn an event recap written in YAML into a newsletter, social drafts and a preview.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DigestArg = Annotated[
+    Optional[str],  # noqa: UP045 - typer reads the annotation at run time
+    typer.Argument(
+        help="A digest file, or its name (file stem) in content/digests/. Default: the latest.",
+        show_default=False,
+    ),
+]
+ContentOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--content-dir", help="The content folder. Default: ./content.", show_default=False
+    ),
+]
+OutOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--out", help="Where outputs go. Default: ./out.", show_default=False),
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")]
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+@contextlib.contextmanager
+def _reported(debug: bool) -> Iterator[None]:
+    """Map digestgen's errors to a message on stderr and the exit status of the spec."""
+    try:
+        yield
+    except DigestgenError as exc:
+        if debug:
+            raise
+        if isinstance(exc, ContentError):
+            for problem in exc.problems:
+                _err(str(problem))
+            count = len(exc.problems)
+            _err(f"digestgen: {count} problem{'s' if count != 1 else ''}; nothing was written.")
+        else:
+            _err(f"digestgen: {exc}")
+        raise typer.Exit(exc.exit_code) from None
+
+
+def _workspace(content_dir: Path | None, out: Path | None) -> Workspace:
+    from digestgen.build import Workspace
+
+    root = content_dir.parent if content_dir else Path.cwd()
+    return Workspace.at(root, content_dir, out)
+
+
+def _report(built: Built) -> None:
+    for warning in built.warnings:
+        _err(f"warning: {warning}")
+    from digestgen.load import display_path
+
+    for path in built.files:
+        typer.echo(str(display_path(path)))
+
+
+@app.command()
+def newsletter(
+    digest: DigestArg = None,
+    content_dir: ContentOpt = None,
+    out: OutOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Validate a digest and write its email, plain text, .eml and further-reading block."""
+    from digestgen.build import build
+
+    with _reported(debug):
+        workspace = _workspace(content_dir, out)
+        _report(build(workspace.load(digest), workspace))
+
+
+@app.command("build")
+def build_command(
+    digest: DigestArg = None,
+    all_digests: Annotated[bool, typer.Option("--all", help="Build every digest.")] = False,
+    content_dir: ContentOpt = None,
+    out: OutOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Build every output of a digest (or of all of them, with --all)."""
+    from digestgen.build import build, build_all
+    from digestgen.errors import UsageError
+    from digestgen.load import display_path
+
+    with _reported(debug):
+        workspace = _workspace(content_dir, out)
+        if all_digests and digest:
+            raise UsageError("name a digest or give --all, not both")
+        if not all_digests:
+            _report(build(workspace.load(digest), workspace))
+            return
+        result = build_all(workspace)
+        for built in result.built:
+            for warning in built.warnings:
+                _err(f"warning: {warning}")
+            typer.echo(f"{display_path(built.folder)}: {len(built.files)} files")
+        for path, error in result.failed.items():
+            _err(f"failed: {display_path(path)}")
+            for line in str(error).splitlines():
+                _err(f"  {line}")
+        _err(f"digestgen: {len(result.built)} built, {len(result.failed)} failed.")
+        if result.failed:
+            raise typer.Exit(2)
+
+
+def main() -> None:
+    """Entry point of the ``digestgen`` console script."""
+    app(prog_name="digestgen")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,84 @@
+"""What every template sees: the digest with its typography applied, and its link tagger.
+
+Typography is applied here, once, to every field the models mark as prose, so templates for
+every output (email, plain text, Markdown, social) print text that is already right.
+"""
+
+from __future__ import annotations
+
+import functools
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from digestgen.links import Tagger
+from digestgen.load import Loaded
+from digestgen.models import PROSE, Language
+from digestgen.strings import STRINGS, long_date
+from digestgen.typography import typeset
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _mentions_prose(annotation: Any) -> bool:
+    if PROSE in getattr(annotation, "__metadata__", ()):
+        return True
+    return any(_mentions_prose(arg) for arg in typing.get_args(annotation))
+
+
+@functools.cache
+def _prose_fields(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(
+        name
+        for name, field in model.model_fields.items()
+        if PROSE in field.metadata or _mentions_prose(field.annotation)
+    )
+
+
+def typeset_model(model: M, language: Language, nbsp: str | None = None) -> M:
+    """A copy of ``model`` whose prose fields, at any depth, follow ``language``'s typography."""
+    prose = _prose_fields(type(model))
+
+    def convert(value: Any, is_prose: bool) -> Any:
+        if isinstance(value, BaseModel):
+            return typeset_model(value, language, nbsp)
+        if isinstance(value, list):
+            return [convert(item, is_prose) for item in value]
+        if isinstance(value, str) and is_prose:
+            return typeset(value, language, nbsp=nbsp)
+        return value
+
+    updates = {
+        name: convert(getattr(model, name), name in prose) for name in type(model).model_fields
+    }
+    return model.model_copy(update=updates)
+
+
+def view(loaded: Loaded, *, source: str, medium: str, nbsp: str | None = None) -> dict[str, Any]:
+    """The template context for one output whose own-site links carry ``source``/``medium``."""
+    language = loaded.language
+    outlet = typeset_model(loaded.outlet, language, nbsp)
+    digest = typeset_model(loaded.digest, language, nbsp)
+    strings = STRINGS[language]
+    tagger = Tagger(
+        website=outlet.website,
+        source=source,
+        medium=medium,
+        campaign=loaded.slug,
+        enabled=outlet.utm.enabled,
+    )
+    return {
+        "lang": language,
+        "t": strings,
+        "outlet": outlet,
+        "digest": digest,
+        "issue": digest.issue,
+        "event": digest.event,
+        "further_reading": digest.further_reading,
+        "further_title": digest.further_reading.title or strings["further_reading"],
+        "slug": loaded.slug,
+        "link": tagger,
+        "long_date": lambda day: long_date(day, language),
+        "quote": lambda text: f"{strings['quote_open']}{text}{strings['quote_close']}",
+    }

@@ -1,0 +1,50 @@
+"""What can go wrong, as data. The CLI formats these once; nothing here knows about typer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class DigestgenError(Exception):
+    """Base of every error digestgen reports to an editor (exit status 2 unless said otherwise)."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a content file: where it is and what to do about it."""
+
+    path: Path
+    line: int | None
+    loc: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        return f"{where}: {self.loc}: {self.message}" if self.loc else f"{where}: {self.message}"
+
+
+class ContentError(DigestgenError):
+    """Content that does not validate: every problem found, at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class DigestNotFound(DigestgenError):
+    """A digest name that matches no file, or a workspace without digests."""
+
+
+class UsageError(DigestgenError):
+    """Arguments that do not fit together."""
+
+
+class TemplateProblem(DigestgenError):
+    """A workspace template that does not compile or render: its file and line."""
+
+    def __init__(self, where: str, message: str) -> None:
+        self.where = where
+        super().__init__(f"{where}: {message}")

@@ -1,0 +1,273 @@
+"""YAML → models. Every problem becomes a :class:`~digestgen.errors.Problem` with file, line
+and field path, and all of a run's problems are raised together in one ContentError.
+
+ruamel.yaml is used because it keeps each key's line number (for the messages) and
+round-trips comments (``digestgen enrich`` writes fields back into the editor's file).
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from digestgen.errors import ContentError, DigestNotFound, Problem
+from digestgen.models import Digest, Language, Outlet
+
+Loc = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
+
+
+class _TextDatesConstructor(RoundTripConstructor):
+    """Leaves dates as text, so that an impossible date is a field error, not a crash."""
+
+
+_TextDatesConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
+)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _TextDatesConstructor
+    return yaml
+
+
+def display_path(path: Path) -> Path:
+    """The path as an editor typed it: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
+@dataclass(frozen=True)
+class Source:
+    """A parsed YAML file, kept to tell the line of any field path."""
+
+    path: Path
+    data: Any
+
+    def line_of(self, loc: Loc) -> int:
+        """The 1-based line of the deepest part of ``loc`` that exists in the file."""
+        node, line = self.data, 1
+        for step in loc:
+            if isinstance(node, CommentedMap) and step in node:
+                line = node.lc.key(step)[0] + 1
+                node = node[step]
+            elif isinstance(node, CommentedSeq) and isinstance(step, int) and step < len(node):
+                line = node.lc.item(step)[0] + 1
+                node = node[step]
+            else:
+                break
+        return line
+
+    def problem(self, loc: Loc, message: str) -> Problem:
+        return Problem(display_path(self.path), self.line_of(loc), format_loc(loc), message)
+
+
+def format_loc(loc: Loc) -> str:
+    """``('event', 'speakers', 2, 'quote')`` → ``event.speakers[2].quote``."""
+    out = ""
+    for step in loc:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def read_yaml(path: Path) -> Source:
+    """Parse one YAML file whose top level must be a mapping."""
+    shown = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError([Problem(shown, None, "", "file not found")]) from None
+    except UnicodeDecodeError as exc:
+        msg = f"is not UTF-8 text (byte {exc.start}); save it as UTF-8"
+        raise ContentError([Problem(shown, None, "", msg)]) from None
+    try:
+        data = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        raise ContentError([Problem(shown, line, "", f"YAML syntax: {what}")]) from None
+    except YAMLError as exc:
+        raise ContentError([Problem(shown, None, "", f"YAML syntax: {exc}")]) from None
+    if data is None:
+        raise ContentError([Problem(shown, 1, "", "the file is empty")])
+    if not isinstance(data, CommentedMap):
+        msg = "the top level must be a mapping of fields (key: value), not a single value or list"
+        raise ContentError([Problem(shown, 1, "", msg)])
+    return Source(path, data)
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``loc``, to list its allowed keys."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(step)
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType, list, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if isinstance(found, type) and issubclass(found, BaseModel):
+                return found
+        return None
+    return annotation
+
+
+def _message(model: type[BaseModel], error: Any) -> str:
+    kind, loc = error["type"], tuple(error["loc"])
+    if kind == "missing":
+        return "field required"
+    if kind == "extra_forbidden":
+        parent = _model_at(model, loc[:-1])
+        allowed = sorted(parent.model_fields) if parent else []
+        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        return f"unknown field; {hint}allowed here: {', '.join(allowed)}"
+    message: str = error["msg"]
+    message = message.removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch":
+        return f"{message} (got {error['input']!r})"
+    return message[:1].lower() + message[1:]
+
+
+def _problems(source: Source, model: type[BaseModel], exc: ValidationError) -> Iterator[Problem]:
+    for error in exc.errors(include_url=False):
+        yield source.problem(tuple(error["loc"]), _message(model, error))
+
+
+def _validate(source: Source, model: type[M]) -> tuple[M | None, list[Problem]]:
+    try:
+        return model.model_validate(source.data), []
+    except ValidationError as exc:
+        return None, list(_problems(source, model, exc))
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A digest ready to render: its outlet, its sources (for line numbers) and its choices."""
+
+    outlet: Outlet
+    digest: Digest
+    outlet_source: Source
+    digest_source: Source
+
+    @property
+    def language(self) -> Language:
+        return self.digest.language or self.outlet.language
+
+    @property
+    def slug(self) -> str:
+        from slugify import slugify
+
+        issue, event = self.digest.issue, self.digest.event
+        return issue.slug or slugify(f"{event.title} {event.date.isoformat()}")
+
+    def warnings(self) -> list[Problem]:
+        """What the format allows but an editor should hear about."""
+        found = []
+        issue = self.digest.issue
+        if len(issue.subject) > 60:
+            found.append(
+                self.digest_source.problem(
+                    ("issue", "subject"),
+                    f"{len(issue.subject)} characters; inboxes cut subjects after about 60",
+                )
+            )
+        if not 40 <= len(issue.preheader) <= 130:
+            found.append(
+                self.digest_source.problem(
+                    ("issue", "preheader"),
+                    f"{len(issue.preheader)} characters; inboxes show 40 to 130",
+                )
+            )
+        return found
+
+
+def load(digest_path: Path, content_dir: Path, *, require_titles: bool = True) -> Loaded:
+    """Load and validate the outlet and one digest; raise every problem of both at once."""
+    problems: list[Problem] = []
+    sources: list[Source] = []
+    for path in (content_dir / "outlet.yaml", digest_path):
+        try:
+            sources.append(read_yaml(path))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ContentError(problems)
+    outlet_source, digest_source = sources
+    outlet, outlet_problems = _validate(outlet_source, Outlet)
+    digest, digest_problems = _validate(digest_source, Digest)
+    problems = outlet_problems + digest_problems
+    if digest is not None and require_titles:
+        for i, article in enumerate(digest.further_reading.articles):
+            if article.title is None:
+                problems.append(
+                    digest_source.problem(
+                        ("further_reading", "articles", i, "title"),
+                        "field required (write it, or run `digestgen enrich` to fill it in)",
+                    )
+                )
+    if problems or outlet is None or digest is None:
+        raise ContentError(problems)
+    return Loaded(outlet, digest, outlet_source, digest_source)
+
+
+def digest_paths(content_dir: Path) -> list[Path]:
+    """Every digest file of a workspace, by name."""
+    folder = content_dir / "digests"
+    return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+
+
+def find_digest(name: str | None, content_dir: Path) -> Path:
+    """A digest named by path or file stem; with no name, the one with the latest issue.date."""
+    if name:
+        as_path = Path(name)
+        if as_path.suffix in (".yaml", ".yml") and as_path.exists():
+            return as_path
+        for path in digest_paths(content_dir):
+            if path.stem == name:
+                return path
+        known = ", ".join(p.stem for p in digest_paths(content_dir)) or "none"
+        raise DigestNotFound(f"no digest named {name!r} in {content_dir}/digests (found: {known})")
+    paths = digest_paths(content_dir)
+    if not paths:
+        raise DigestNotFound(
+            f"no digest in {content_dir}/digests; write one or run `digestgen init`"
+        )
+    dated: list[tuple[str, str, Path]] = []
+    problems = []
+    for path in paths:
+        source = read_yaml(path)
+        issue = source.data.get("issue")
+        when = issue.get("date") if isinstance(issue, CommentedMap) else None
+        if not isinstance(when, str):
+            problems.append(source.problem(("issue", "date"), "needed to choose the latest digest"))
+            continue
+        dated.append((when, path.name, path))
+    if problems:
+        raise ContentError(problems)
+    return max(dated)[2]

@@ -1,0 +1,55 @@
+"""Shared fixtures: workspaces in temporary folders, the CLI runner, golden-file comparison."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from digestgen.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from the current output (read the diff before committing)",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the repository's own workspace (the sample digest), as the current folder."""
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def english(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The English test workspace, as the current folder."""
+    shutil.copytree(CASES / "english" / "content", tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def cli() -> Callable[..., object]:
+    """Run ``digestgen ARGS`` in-process; returns typer's Result (stdout, stderr, exit_code)."""
+    runner = CliRunner()
+
+    def run(*args: str) -> object:
+        return runner.invoke(app, list(args), catch_exceptions=False)
+
+    return run

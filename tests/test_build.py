@@ -1,0 +1,135 @@
+"""Files written by the commands: where, how, and never half of them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from digestgen.build import Workspace, build_all
+from digestgen.write import write_folder
+from helpers import sample_data, workspace
+
+SLUG = "club-des-partenaires-du-numerique-la-grande-soiree-annuelle-2018-12-05"
+FILES = [
+    "further-reading.html",
+    "further-reading.md",
+    "newsletter.eml",
+    "newsletter.html",
+    "newsletter.txt",
+]
+
+
+def test_newsletter_writes_the_sample_files(sample: Path, cli) -> None:
+    result = cli("newsletter")
+    assert result.exit_code == 0, result.stderr
+    folder = sample / "out" / SLUG
+    assert sorted(p.name for p in folder.iterdir()) == FILES
+    assert result.stdout.splitlines() == [f"out/{SLUG}/{name}" for name in FILES]
+
+
+def test_same_input_gives_byte_identical_files(sample: Path, cli) -> None:
+    cli("newsletter")
+    first = {p.name: p.read_bytes() for p in (sample / "out" / SLUG).iterdir()}
+    cli("build", "club-partenaires-2018")
+    assert first == {p.name: p.read_bytes() for p in (sample / "out" / SLUG).iterdir()}
+
+
+def test_a_failed_run_leaves_the_previous_output_untouched(sample: Path, cli) -> None:
+    cli("newsletter")
+    before = {p.name: p.read_bytes() for p in (sample / "out" / SLUG).iterdir()}
+    digest = sample / "content/digests/club-partenaires-2018.yaml"
+    digest.write_text(
+        digest.read_text().replace("https://www.alliancy.fr/club-des", "javascript:alert(1)//")
+    )
+    result = cli("newsletter")
+    assert result.exit_code == 2
+    assert before == {p.name: p.read_bytes() for p in (sample / "out" / SLUG).iterdir()}
+    assert sorted(os.listdir(sample / "out")) == [SLUG]
+
+
+def test_write_folder_is_all_or_nothing(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "x"
+    write_folder(target, {"a.txt": "old", "sub/b.txt": "old"})
+
+    class Boom(str):
+        def encode(self, *args: object, **kwargs: object) -> bytes:
+            raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        write_folder(target, {"a.txt": "new", "z.txt": Boom("new")})
+    assert (target / "a.txt").read_text() == "old" and (target / "sub/b.txt").read_text() == "old"
+    assert sorted(os.listdir(tmp_path / "out")) == ["x"]
+
+
+def test_build_all_reports_a_bad_digest_and_builds_the_others(
+    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good, bad = sample_data(), sample_data()
+    bad["event"]["speakers"] = []
+    workspace(tmp_path, good, name="good")
+    workspace(tmp_path, bad, name="bad")
+    monkeypatch.chdir(tmp_path)
+    result = cli("build", "--all")
+    assert result.exit_code == 2
+    assert "failed: content/digests/bad.yaml" in result.stderr
+    assert "event.speakers: list should have at least 1 item" in result.stderr
+    assert "1 built, 1 failed" in result.stderr
+    assert (tmp_path / "out" / SLUG / "newsletter.html").exists()
+
+
+def test_content_dir_and_out_options(tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = Path(__file__).resolve().parents[1]
+    shutil.copytree(repo / "content", tmp_path / "ws" / "content")
+    monkeypatch.chdir(tmp_path)
+    result = cli("newsletter", "--content-dir", "ws/content", "--out", "elsewhere")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "elsewhere" / SLUG / "newsletter.txt").exists()
+
+
+def test_workspace_template_overrides_the_builtin_one(sample: Path, cli) -> None:
+    (sample / "templates/email").mkdir(parents=True)
+    (sample / "templates/email/further-reading.md.j2").write_text("# {{ further_title }}\n")
+    assert cli("newsletter").exit_code == 0
+    assert (sample / "out" / SLUG / "further-reading.md").read_text() == "# À lire aussi\n"
+    assert "Ils ont pris la parole" in (sample / "out" / SLUG / "newsletter.html").read_text()
+
+
+def test_a_broken_workspace_template_is_reported_with_its_line(sample: Path, cli) -> None:
+    (sample / "templates/email").mkdir(parents=True)
+    (sample / "templates/email/further-reading.md.j2").write_text("ok\n{% for %}\n")
+    result = cli("newsletter")
+    assert result.exit_code == 2
+    assert "templates/email/further-reading.md.j2:2:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_installed_command_works_without_a_templates_folder(tmp_path: Path) -> None:
+    """The English case rendered by the console script, from a folder with no templates/."""
+    cases = Path(__file__).resolve().parent / "cases" / "english"
+    shutil.copytree(cases / "content", tmp_path / "content")
+    command = Path(sys.executable).with_name("digestgen")
+    if not command.exists():
+        pytest.skip("digestgen is not installed in this environment (run through make test)")
+    done = subprocess.run(
+        [str(command), "newsletter"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "templates").exists()
+    html = next((tmp_path / "out").glob("*/newsletter.html")).read_text()
+    assert "&lt;script&gt;" in html and "Further reading" in html
+    module = subprocess.run(
+        [sys.executable, "-m", "digestgen", "--help"], capture_output=True, text=True
+    )
+    assert module.returncode == 0 and "newsletter" in module.stdout
+
+
+def test_build_all_api_returns_what_it_wrote(tmp_path: Path) -> None:
+    workspace(tmp_path, sample_data(), name="one")
+    result = build_all(Workspace.at(tmp_path))
+    assert [b.slug for b in result.built] == [SLUG] and not result.failed
+    assert [p.name for p in result.built[0].files] == FILES
