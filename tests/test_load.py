@@ -212,3 +212,15 @@ def test_any_damage_is_reported_never_raised(
     except ContentError as exc:
         assert exc.problems
         assert all(p.line is not None and p.line >= 1 for p in exc.problems)
+
+
+def test_a_key_written_twice_is_a_problem(tmp_path: Path) -> None:
+    build_file_tree(
+        tmp_path,
+        {
+            "content/outlet.yaml": dump_yaml(sample_data("outlet.yaml")),
+            "content/digests/d.yaml": "issue:\n  subject: a\n  subject: b\n",
+        },
+    )
+    [message] = problems_of(tmp_path / "content/digests/d.yaml")
+    assert "d.yaml:3: YAML syntax" in message and 'duplicate key "subject"' in message

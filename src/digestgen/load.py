@@ -8,6 +8,7 @@ round-trips comments (``digestgen enrich`` writes fields back into the editor's 
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from digestgen.errors import ContentError, DigestNotFound, Problem
@@ -28,19 +29,28 @@ Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
 
-class _TextDatesConstructor(RoundTripConstructor):
+class _TextDatesConstructor(SafeConstructor):
     """Leaves dates as text, so that an impossible date is a field error, not a crash."""
 
 
-_TextDatesConstructor.add_constructor(
-    "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
-)
+class _RoundTripTextDatesConstructor(RoundTripConstructor):
+    """The same, for the round-trip parse that knows every key's line."""
 
 
-def _yaml() -> YAML:
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _TextDatesConstructor
-    return yaml
+for _constructor in (_TextDatesConstructor, _RoundTripTextDatesConstructor):
+    _constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+
+
+def _parse(text: str, *, round_trip: bool) -> Any:
+    # The round-trip parser is pure Python and five times slower: it is used only to tell the
+    # line of a problem. Validation reads the C parser's output (pure Python where it is missing).
+    if round_trip:
+        yaml = YAML(typ="rt")
+        yaml.Constructor = _RoundTripTextDatesConstructor
+    else:
+        yaml = YAML(typ="safe")
+        yaml.Constructor = _TextDatesConstructor
+    return yaml.load(text)
 
 
 def display_path(path: Path) -> Path:
@@ -56,11 +66,16 @@ class Source:
     """A parsed YAML file, kept to tell the line of any field path."""
 
     path: Path
+    text: str
     data: Any
+
+    @functools.cached_property
+    def _lines(self) -> Any:
+        return _parse(self.text, round_trip=True)
 
     def line_of(self, loc: Loc) -> int:
         """The 1-based line of the deepest part of ``loc`` that exists in the file."""
-        node, line = self.data, 1
+        node, line = self._lines, 1
         for step in loc:
             if isinstance(node, CommentedMap) and step in node:
                 line = node.lc.key(step)[0] + 1
@@ -95,7 +110,7 @@ def read_yaml(path: Path) -> Source:
         msg = f"is not UTF-8 text (byte {exc.start}); save it as UTF-8"
         raise ContentError([Problem(shown, None, "", msg)]) from None
     try:
-        data = _yaml().load(text)
+        data = _parse(text, round_trip=False)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -105,10 +120,10 @@ def read_yaml(path: Path) -> Source:
         raise ContentError([Problem(shown, None, "", f"YAML syntax: {exc}")]) from None
     if data is None:
         raise ContentError([Problem(shown, 1, "", "the file is empty")])
-    if not isinstance(data, CommentedMap):
+    if not isinstance(data, dict):
         msg = "the top level must be a mapping of fields (key: value), not a single value or list"
         raise ContentError([Problem(shown, 1, "", msg)])
-    return Source(path, data)
+    return Source(path, text, data)
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
@@ -263,7 +278,7 @@ def find_digest(name: str | None, content_dir: Path) -> Path:
     for path in paths:
         source = read_yaml(path)
         issue = source.data.get("issue")
-        when = issue.get("date") if isinstance(issue, CommentedMap) else None
+        when = issue.get("date") if isinstance(issue, dict) else None
         if not isinstance(when, str):
             problems.append(source.problem(("issue", "date"), "needed to choose the latest digest"))
             continue

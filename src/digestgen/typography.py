@@ -4,8 +4,8 @@
 
 Both languages
     "..." becomes "…" (so "[...]" becomes "[…]"); a spaced hyphen or double hyphen between words
-    (" - ", " -- ") becomes a spaced en dash (" – "); runs of ordinary spaces after a non-space collapse to one (leading
-    indentation and newlines are left alone).
+    (" - ", " -- ") becomes a spaced en dash (" – "); runs of ordinary spaces after a non-space
+    collapse to one (leading indentation and newlines are left alone).
 French
     A no-break space goes before ``: ; ! ?`` and inside « »: U+202F (narrow) before ``; ! ?`` and
     inside guillemets, U+00A0 before ``:``. Any horizontal space already there (ordinary, tab,
@@ -54,8 +54,10 @@ _OPENERS = "([{<«“‘–—"
 _LETTER = re.compile(r"[^\W\d_]|[\u0300-\u036f]")
 # A French no-break space is inserted only after a word, a closing bracket/quote, or a merge tag.
 _INSERT_AFTER = re.compile(r"[\w\u0300-\u036f)\]}»”’\"'*%]")
-# French may insert before every run of a "?)!" sequence, English removes spaces, which joins
-# words: it only does so when whitespace follows, so a URL can only grow by punctuation.
+# Marks "end the word" when only closing punctuation lies between them and a space or the end.
+# French also accepts a further run of marks there, so both runs in "?)!" get their space at
+# once. English removes spaces, joining two words, so it insists on the space: a URL before the
+# marks can then only grow by punctuation, which it drops again as its tail.
 _ENDS_WORD_FR = re.compile(f"[{_CLOSERS}]*(?:\\s|[{_MARKS}]|\\Z)")
 _ENDS_WORD_EN = re.compile(f"[{_CLOSERS}]*(?:\\s|\\Z)")
 
