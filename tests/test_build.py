@@ -133,3 +133,16 @@ def test_build_all_api_returns_what_it_wrote(tmp_path: Path) -> None:
     result = build_all(Workspace.at(tmp_path))
     assert [b.slug for b in result.built] == [SLUG] and not result.failed
     assert [p.name for p in result.built[0].files] == FILES
+
+
+def test_two_digests_with_one_slug_do_not_overwrite_each_other(
+    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace(tmp_path, sample_data(), name="a-first")
+    workspace(tmp_path, sample_data(), name="b-copy")
+    monkeypatch.chdir(tmp_path)
+    result = cli("build", "--all")
+    assert result.exit_code == 2
+    assert (
+        "b-copy.yaml" in result.stderr and "already a-first.yaml's; set issue.slug" in result.stderr
+    )

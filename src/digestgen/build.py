@@ -78,10 +78,19 @@ class BatchResult:
 
 def build_all(workspace: Workspace, progress: Callable[[Path], None] | None = None) -> BatchResult:
     """Build every digest of the workspace; a bad one is recorded and the others still build."""
-    built, failed = [], {}
+    built: list[Built] = []
+    failed: dict[Path, DigestgenError] = {}
+    owners: dict[str, Path] = {}
     for path in digest_paths(workspace.content_dir):
         try:
-            built.append(build(load(path, workspace.content_dir), workspace))
+            loaded = load(path, workspace.content_dir)
+            if loaded.slug in owners:
+                raise loaded.digest_source.problem_error(
+                    ("issue", "slug"),
+                    f"out/{loaded.slug}/ is already {owners[loaded.slug].name}'s; set issue.slug",
+                )
+            owners[loaded.slug] = path
+            built.append(build(loaded, workspace))
         except DigestgenError as exc:
             failed[path] = exc
         if progress:
