@@ -22,6 +22,19 @@ FILES = [
     "newsletter.html",
     "newsletter.txt",
 ]
+SOCIAL = [
+    "social.json",
+    "social/bluesky.txt",
+    "social/linkedin.txt",
+    "social/mastodon.txt",
+    "social/x.txt",
+]
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
 
 
 def test_newsletter_writes_the_sample_files(sample: Path, cli) -> None:
@@ -33,10 +46,11 @@ def test_newsletter_writes_the_sample_files(sample: Path, cli) -> None:
 
 
 def test_same_input_gives_byte_identical_files(sample: Path, cli) -> None:
-    cli("newsletter")
-    first = {p.name: p.read_bytes() for p in (sample / "out" / SLUG).iterdir()}
+    cli("build")
+    first = tree(sample / "out" / SLUG)
+    assert sorted(first) == sorted(FILES + SOCIAL)
     cli("build", "club-partenaires-2018")
-    assert first == {p.name: p.read_bytes() for p in (sample / "out" / SLUG).iterdir()}
+    assert first == tree(sample / "out" / SLUG)
 
 
 def test_a_failed_run_leaves_the_previous_output_untouched(sample: Path, cli) -> None:
@@ -132,7 +146,10 @@ def test_build_all_api_returns_what_it_wrote(tmp_path: Path) -> None:
     workspace(tmp_path, sample_data(), name="one")
     result = build_all(Workspace.at(tmp_path))
     assert [b.slug for b in result.built] == [SLUG] and not result.failed
-    assert [p.name for p in result.built[0].files] == FILES
+    folder = result.built[0].folder
+    assert [p.relative_to(folder).as_posix() for p in result.built[0].files] == sorted(
+        FILES + SOCIAL
+    )
 
 
 def test_two_digests_with_one_slug_do_not_overwrite_each_other(

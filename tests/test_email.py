@@ -26,7 +26,7 @@ def loaded_from(root: Path, name: str | None = None) -> Loaded:
 
 
 def render(root: Path, name: str | None = None) -> dict[str, str | bytes]:
-    return render_files(loaded_from(root, name), Workspace.at(root))
+    return render_files(loaded_from(root, name), Workspace.at(root)).files
 
 
 @pytest.fixture(scope="module")

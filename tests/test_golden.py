@@ -25,7 +25,7 @@ CASES = {
 def test_outputs_match_golden(case: str, update_golden: bool) -> None:
     root, name = CASES[case]
     loaded = load(find_digest(name, root / "content"), root / "content")
-    files = render_files(loaded, Workspace.at(root))
+    files = render_files(loaded, Workspace.at(root)).files
     golden = TESTS / "golden" / case
     if update_golden:
         for old in golden.rglob("*"):

@@ -90,11 +90,52 @@ def newsletter(
     debug: DebugOpt = False,
 ) -> None:
     """Validate a digest and write its email, plain text, .eml and further-reading block."""
-    from digestgen.build import build
+    from digestgen.build import NEWSLETTER, build
 
     with _reported(debug):
         workspace = _workspace(content_dir, out)
-        _report(build(workspace.load(digest), workspace))
+        _report(build(workspace.load(digest), workspace, (NEWSLETTER,)))
+
+
+@app.command()
+def social(
+    digest: DigestArg = None,
+    content_dir: ContentOpt = None,
+    out: OutOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Write the LinkedIn, X, Bluesky and Mastodon drafts; show each post's length."""
+    from digestgen.build import SOCIAL, build
+
+    with _reported(debug):
+        workspace = _workspace(content_dir, out)
+        built = build(workspace.load(digest), workspace, (SOCIAL,))
+        _report(built)
+        over = _show_drafts(built)
+    if over:
+        _err(f"digestgen: {over} post{'s' if over != 1 else ''} over the platform's limit.")
+        raise typer.Exit(1)
+
+
+def _show_drafts(built: Built) -> int:
+    """Print every post with its length against the limit; return how many are over."""
+    over = 0
+    for draft in built.drafts.values():
+        limit, label = draft.platform.limit, draft.platform.label
+        typer.echo("")
+        typer.echo(typer.style(f"{label} (limit {limit:,})", bold=True))
+        for number, post in enumerate(draft.posts, start=1):
+            fits = post.length <= limit
+            over += not fits
+            count = f"{post.length:>5,} / {limit:,}"
+            first = post.text.splitlines()[0] if post.text else ""
+            if len(first) > 60:
+                first = first[:59] + "…"
+            mark = typer.style(count, fg=None if fits else "red", bold=not fits)
+            typer.echo(f"  {number:>2}. {mark}  {first}")
+        for note in draft.notes:
+            typer.echo(typer.style(f"  note: {note}", fg="yellow"))
+    return over
 
 
 @app.command("build")
@@ -115,7 +156,13 @@ def build_command(
         if all_digests and digest:
             raise UsageError("name a digest or give --all, not both")
         if not all_digests:
-            _report(build(workspace.load(digest), workspace))
+            built = build(workspace.load(digest), workspace)
+            _report(built)
+            over = sum(len(d.over) for d in built.drafts.values())
+            if over:
+                _show_drafts(built)
+                _err(f"digestgen: {over} social post(s) over the platform's limit.")
+                raise typer.Exit(1)
             return
         _long_running()
         result = build_all(workspace)

@@ -203,7 +203,11 @@ class Loaded:
         from slugify import slugify
 
         issue, event = self.digest.issue, self.digest.event
-        return issue.slug or slugify(f"{event.title} {event.date.isoformat()}")
+        if issue.slug:
+            return issue.slug
+        # The title is capped at a word boundary: the slug names a folder and every UTM campaign.
+        title = slugify(event.title, max_length=60, word_boundary=True)
+        return f"{title}-{event.date.isoformat()}".strip("-")
 
     def warnings(self) -> list[Problem]:
         """What the format allows but an editor should hear about."""

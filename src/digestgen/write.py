@@ -9,16 +9,23 @@ from collections.abc import Mapping
 from pathlib import Path
 
 
-def write_folder(target: Path, files: Mapping[str, str | bytes]) -> list[Path]:
+def write_folder(
+    target: Path, files: Mapping[str, str | bytes], *, keep_others: bool = False
+) -> list[Path]:
     """Make ``target`` hold exactly ``files`` (relative path → content), atomically.
 
-    Everything is written into a sibling temporary folder first, then swapped in with two
-    renames, so a failure at any point leaves the previous ``target`` as it was.
+    With ``keep_others``, the files already in ``target`` that ``files`` does not name are
+    kept. Everything is written into a sibling temporary folder first, then swapped in with
+    two renames, so a failure at any point leaves the previous ``target`` as it was.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     retired: Path | None = None
     try:
+        if keep_others and target.is_dir():
+            shutil.copytree(target, staging, dirs_exist_ok=True)
+            for name in files:
+                (staging / name).unlink(missing_ok=True)
         for name, content in sorted(files.items()):
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,314 @@
+"""Social drafts: a LinkedIn post and threads for X, Bluesky and Mastodon, each within its
+platform's limit as that platform counts it. Pure functions from a loaded digest to posts.
+
+A post that does not fit is shortened at a word boundary, with an ellipsis, in a set order
+of fields (the quote first, then the attribution): a URL, a hashtag or a word is kept whole
+or dropped whole, never cut.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from digestgen.context import view
+from digestgen.load import Loaded
+from digestgen.templates import environment
+from digestgen.typography import NBSP
+
+# --- counting, by each platform's published rules -----------------------------------------
+
+_URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
+
+
+def _graphemes(text: str) -> int:
+    import regex
+
+    return len(regex.findall(r"\X", text))
+
+
+def x_weighted_length(text: str) -> int:
+    """X's twitter-text v3 weighted length: URLs 23, emoji 2, most of Latin 1, the rest 2."""
+    from twitter_text import parse_tweet
+
+    return int(parse_tweet(text).weightedLength)
+
+
+def bluesky_length(text: str) -> int:
+    """Bluesky's count: grapheme clusters of the post text, links written out in full."""
+    return _graphemes(unicodedata.normalize("NFC", text))
+
+
+_MASTODON_MENTION = re.compile(r"(?<![\w/])@(\w+)@[\w.-]+\w", re.UNICODE)
+
+
+def mastodon_length(text: str) -> int:
+    """Mastodon's count: graphemes, every URL as 23, a remote mention as its user part."""
+    text = _URL.sub("x" * 23, text)
+    text = _MASTODON_MENTION.sub(r"@\1", text)
+    return _graphemes(text)
+
+
+def linkedin_length(text: str) -> int:
+    """LinkedIn's composer counts UTF-16 code units, as JavaScript does (an emoji is 2)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+@dataclass(frozen=True)
+class Platform:
+    name: str
+    label: str
+    limit: int
+    count: Callable[[str], int]
+
+
+PLATFORMS: dict[str, Platform] = {
+    "linkedin": Platform("linkedin", "LinkedIn", 3000, linkedin_length),
+    "x": Platform("x", "X", 280, x_weighted_length),
+    "bluesky": Platform("bluesky", "Bluesky", 300, bluesky_length),
+    "mastodon": Platform("mastodon", "Mastodon", 500, mastodon_length),
+}
+LINKEDIN_HOOK = 140  # what LinkedIn shows before "…see more"
+
+# --- shortening ---------------------------------------------------------------------------
+
+_BREAK = re.compile(r"[ \t\n]+")  # no-break spaces are not places to cut
+# What a cut must not end on: an opening quote, a comma, a dash, an elision already there.
+_TRAILING = re.compile(r"(?:[\s,;:.!?–—\-«»“”‘’'\"(\[…]|\[…\])+$")
+
+
+def cut(text: str, words: int, *, ellipsis: bool = True) -> str:
+    """The first ``words`` words of ``text``, with an ellipsis when some were left out."""
+    parts = [p for p in _BREAK.split(text.strip()) if p]
+    if words >= len(parts):
+        return text
+    if words <= 0:
+        return ""
+    if not ellipsis:
+        return " ".join(parts[:words])
+    kept = _TRAILING.sub("", " ".join(parts[:words]))
+    return kept + "…" if kept else ""
+
+
+WORDS, TAGS, WHOLE = "words", "tags", "whole"
+"""How a field gives way: cut to fewer words with an ellipsis, fewer hashtags, or all at once."""
+
+
+def fit(
+    render: Callable[[dict[str, Any]], str],
+    fields: dict[str, Any],
+    order: Sequence[tuple[str, str]],
+    limit: int,
+    count: Callable[[str], int],
+) -> str:
+    """``render(fields)``, its fields of ``order`` given up one after the other until it fits.
+
+    Each ``(name, how)`` field is cut to the most words that fit (a binary search), down to
+    nothing, before the next one is touched. What cannot be made to fit comes back over the
+    limit, for the caller to report.
+    """
+    fields = dict(fields)
+    text = render(fields)
+    for name, how in order:
+        if count(text) <= limit:
+            break
+        original = str(fields[name])
+        if how == WHOLE:
+            fields[name] = ""
+            text = render(fields)
+            continue
+        low, high = 0, len(_BREAK.split(original.strip()))
+        while low < high:  # the largest word count that fits
+            middle = (low + high + 1) // 2
+            trial = cut(original, middle, ellipsis=how == WORDS)
+            if count(render({**fields, name: trial})) <= limit:
+                low = middle
+            else:
+                high = middle - 1
+        fields[name] = cut(original, low, ellipsis=how == WORDS)
+        text = render(fields)
+    return text
+
+
+# --- the drafts ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Post:
+    text: str
+    length: int
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One platform's posts, counted by its rules."""
+
+    platform: Platform
+    posts: list[Post]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def over(self) -> list[int]:
+        """Indexes of the posts over the limit."""
+        return [i for i, p in enumerate(self.posts) if p.length > self.platform.limit]
+
+
+def _context(loaded: Loaded, platform: Platform) -> dict[str, Any]:
+    context = view(loaded, source=platform.name, medium="social", nbsp=NBSP)
+    outlet = context["outlet"]
+    handle = {
+        "x": outlet.handles.x,
+        "bluesky": outlet.handles.bluesky,
+        "mastodon": outlet.handles.mastodon,
+    }.get(platform.name)
+    quote_open, quote_close = ("«" + NBSP, NBSP + "»") if context["lang"] == "fr" else ("“", "”")
+    hashtags = [f"#{tag}" for tag in context["digest"].social.hashtags[:5]]
+    context.update(
+        platform=platform.name,
+        signature=handle or outlet.name,
+        quote_open=quote_open,
+        quote_close=quote_close,
+        hashtags=" ".join(hashtags),
+        recap=context["link"](context["event"].url, "hook"),
+    )
+    return context
+
+
+def render_thread(loaded: Loaded, workspace: Path, platform: Platform) -> Draft:
+    """The thread for X, Bluesky or Mastodon: hook and link, one post a speaker, further reading."""
+    template = environment(workspace).get_template(f"social/{platform.name}.txt.j2")
+    context = _context(loaded, platform)
+    event = context["event"]
+    total = len(event.speakers) + 2
+
+    def post(
+        kind: str,
+        number: int,
+        fields: dict[str, Any],
+        order: Sequence[tuple[str, str]],
+        prepare: Callable[[dict[str, Any]], dict[str, Any]] = dict,
+    ) -> str:
+        def render(values: dict[str, Any]) -> str:
+            variables = {"kind": kind, "number": number, "total": total, **prepare(values)}
+            return template.render(context, **variables).strip()
+
+        return fit(render, fields, order, platform.limit, platform.count)
+
+    issue = context["issue"]
+    hook = {"preheader": issue.preheader, "hashtags": context["hashtags"], "subject": issue.subject}
+    texts = [post("hook", 1, hook, [("hashtags", TAGS), ("preheader", WORDS), ("subject", WORDS)])]
+    for number, speaker in enumerate(event.speakers, start=2):
+        fields = {
+            "quote": speaker.quote,
+            "role": speaker.role,
+            "organization": speaker.organization,
+            "name": speaker.name,
+            "handle": (speaker.x or "") if platform.name == "x" else "",
+        }
+        # The quote is the post: the role goes first, whole, then the quote is shortened.
+        order = [("role", WHOLE), ("quote", WORDS), ("organization", WHOLE), ("name", WORDS)]
+        texts.append(post("speaker", number, fields, [*order, ("handle", WHOLE)]))
+
+    articles = [
+        {"title": a.title or "", "url": context["link"](a.url, "further-reading")}
+        for a in context["further_reading"].articles
+    ]
+    for keep in range(len(articles), 0, -1):
+        # As many follow-up stories as fit whole; the first one always, its title cut if need be.
+        shown = articles[:keep]
+
+        def listed(values: dict[str, Any], shown: list[dict[str, str]] = shown) -> dict[str, Any]:
+            return {"articles": [{**a, "title": values[f"title{i}"]} for i, a in enumerate(shown)]}
+
+        titles = {f"title{i}": a["title"] for i, a in enumerate(shown)}
+        last = post("reading", total, titles, [("title0", WORDS)] if keep == 1 else [], listed)
+        if keep == 1 or platform.count(last) <= platform.limit:
+            break
+    texts.append(last)
+    return Draft(platform, [Post(t, platform.count(t)) for t in texts])
+
+
+def render_linkedin(loaded: Loaded, workspace: Path) -> Draft:
+    """One LinkedIn post whose first 140 characters say what the event was and why it matters."""
+    platform = PLATFORMS["linkedin"]
+    env = environment(workspace)
+    template = env.get_template("social/linkedin.txt.j2")
+    context = _context(loaded, platform)
+    event, issue = context["event"], context["issue"]
+    hook_macro = env.get_template("social/_hook.txt.j2").module.hook  # type: ignore[attr-defined]
+
+    def hook_line(values: dict[str, Any]) -> str:
+        return str(hook_macro(values["subject"], values["preheader"])).strip()
+
+    hook_fields = {"subject": issue.subject, "preheader": issue.preheader}
+    hook_order = [("preheader", WORDS), ("subject", WORDS)]
+    hook = fit(hook_line, hook_fields, hook_order, LINKEDIN_HOOK, len)
+    articles = [
+        {"title": a.title or "", "url": context["link"](a.url, "further-reading")}
+        for a in context["further_reading"].articles
+    ]
+
+    def render(values: dict[str, Any]) -> str:
+        gists = [{"speaker": s, "gist": cut(s.quote, values["words"])} for s in event.speakers]
+        return template.render(
+            context,
+            hook=hook,
+            summary=values["summary"],
+            gists=gists,
+            articles=articles[: values["articles"]],
+            recap=context["link"](event.url, "post"),
+        ).strip()
+
+    # What gives way, in turn, when the post is too long: follow-up stories after the first,
+    # then the quotes' gists, then the summary.
+    attempts = [(n, 18) for n in range(len(articles), 0, -1)] + [(1, w) for w in (12, 8, 4, 0)]
+    text = ""
+    for keep, words in attempts:
+        fields = {"articles": keep, "words": words, "summary": event.summary}
+        order = [("summary", WORDS)] if words == 0 else []
+        text = fit(render, fields, order, platform.limit, platform.count)
+        if platform.count(text) <= platform.limit:
+            break
+    notes = []
+    mentions = context["digest"].social.mentions.linkedin
+    if mentions:
+        names = ", ".join(mentions)
+        notes.append(f"Tag {names} in LinkedIn's composer: type @ and pick each from the list.")
+    tags = context["digest"].social.hashtags
+    if not 3 <= len(tags) <= 5:
+        notes.append(f"{len(tags)} hashtags in social.hashtags; LinkedIn advises 3 to 5.")
+    return Draft(platform, [Post(text, platform.count(text))], notes)
+
+
+def render_social(loaded: Loaded, workspace: Path) -> dict[str, Draft]:
+    """Every platform's draft, in the order of social.json."""
+    drafts = {"linkedin": render_linkedin(loaded, workspace)}
+    for name in ("x", "bluesky", "mastodon"):
+        drafts[name] = render_thread(loaded, workspace, PLATFORMS[name])
+    return drafts
+
+
+SEPARATOR = "\n---\n"
+
+
+def social_files(drafts: dict[str, Draft]) -> dict[str, str]:
+    """``social/<platform>.txt`` (posts separated by a ``---`` line) and ``social.json``."""
+    import json
+
+    files = {
+        f"social/{name}.txt": SEPARATOR.join(p.text for p in draft.posts) + "\n"
+        for name, draft in drafts.items()
+    }
+    data = {
+        name: {
+            "limit": draft.platform.limit,
+            "posts": [{"text": p.text, "length": p.length} for p in draft.posts],
+        }
+        for name, draft in drafts.items()
+    }
+    files["social.json"] = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return files

@@ -1,0 +1,273 @@
+"""Social drafts: counted as each platform counts, shortened as an editor would shorten."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from digestgen.load import Loaded, Source, find_digest, load
+from digestgen.models import Digest, Outlet
+from digestgen.social import (
+    PLATFORMS,
+    bluesky_length,
+    cut,
+    linkedin_length,
+    mastodon_length,
+    render_social,
+    x_weighted_length,
+)
+from digestgen.typography import NBSP, typeset
+from helpers import sample_data, workspace
+
+REPO = Path(__file__).resolve().parents[1]
+CASES = Path(__file__).resolve().parent / "cases"
+LONG_URL = (
+    "https://www.alliancy.fr/" + "a-very-long-path/" * 8 + "?utm_source=x&id=42&q=smart%20city#top"
+)
+FAMILY = "\U0001f469\u200d\U0001f469\u200d\U0001f467"  # woman, woman, girl: one emoji
+
+
+# --- X: twitter-text v3, from its published configuration --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "weight"),
+    [
+        ("a" * 280, 280),
+        ("Bonjour\u00a0!", 9),  # U+00A0 is in the weight-1 range
+        ("Bonjour\u202f!", 10),  # U+202F is not
+        ("l’avenir", 8),  # ’ (U+2019) weighs 1
+        ("Attendez…", 10),  # … (U+2026) weighs 2
+        (LONG_URL, 23),  # every URL is 23, whatever its length and query
+        (f"voir {LONG_URL} : ici", 5 + 23 + 6),
+        (FAMILY, 2),  # an emoji ZWJ sequence weighs 2
+        ("e\u0301", 1),  # NFC composes it into é first
+        ("日本", 4),  # outside the weight-1 ranges
+    ],
+)
+def test_x_weighted_length(text: str, weight: int) -> None:
+    assert x_weighted_length(text) == weight
+
+
+# --- Bluesky: 300 graphemes, links written out in full ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "graphemes"),
+    [
+        ("Bonjour\u202f!", 9),
+        (FAMILY, 1),
+        ("🇫🇷", 1),
+        ("e\u0301te\u0301", 3),
+        (LONG_URL, len(LONG_URL)),
+    ],
+)
+def test_bluesky_length(text: str, graphemes: int) -> None:
+    assert bluesky_length(text) == graphemes
+
+
+# --- Mastodon: 500, URLs 23, remote mentions by their user part ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        (LONG_URL, 23),
+        (f"Lire {LONG_URL} !", 5 + 23 + 2),
+        ("merci @alliancy@mastodon.social", 6 + 9),
+        (FAMILY + " é", 3),
+    ],
+)
+def test_mastodon_length(text: str, length: int) -> None:
+    assert mastodon_length(text) == length
+
+
+def test_linkedin_counts_as_its_composer_does() -> None:
+    assert linkedin_length("é") == 1
+    assert linkedin_length("😀") == 2  # UTF-16, as JavaScript counts
+    assert linkedin_length(LONG_URL) == len(LONG_URL)
+
+
+# --- shortening ----------------------------------------------------------------------------
+
+
+def test_cut_keeps_whole_words_and_adds_an_ellipsis() -> None:
+    quote = "Nous devons évidemment préparer les générations futures, ensemble"
+    assert cut(quote, 5) == "Nous devons évidemment préparer les…"
+    assert cut(quote, 7) == "Nous devons évidemment préparer les générations futures…"  # no ",…"
+    assert cut(quote, 99) == quote
+    assert cut("voir\u00a0: ici", 1) == "voir…"  # a no-break space binds « voir : » into one word
+    assert cut(f"lire {LONG_URL} vite", 2) == f"lire {LONG_URL}…"
+
+
+# --- the sample ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_drafts():  # type: ignore[no-untyped-def]
+    loaded = load(find_digest("club-partenaires-2018", REPO / "content"), REPO / "content")
+    return render_social(loaded, REPO)
+
+
+def test_every_sample_post_is_within_its_limit(sample_drafts) -> None:  # type: ignore[no-untyped-def]
+    for name, draft in sample_drafts.items():
+        assert draft.posts, name
+        for post in draft.posts:
+            assert post.length == PLATFORMS[name].count(post.text)
+            assert post.length <= PLATFORMS[name].limit, (name, post.text)
+
+
+def test_threads_have_hook_speakers_and_reading(sample_drafts) -> None:  # type: ignore[no-untyped-def]
+    for name in ("x", "bluesky", "mastodon"):
+        posts = [p.text for p in sample_drafts[name].posts]
+        assert len(posts) == 7
+        assert f"utm_source={name}&utm_medium=social" in posts[0]
+        assert "club-des-partenaires-du-numerique-cinq-decideurs" in posts[0]
+        assert all(p.endswith(f"{i}/7") for i, p in enumerate(posts, start=1))
+        assert posts[1].startswith("«\u00a0Nous venons d’annoncer")
+        assert "— Constance Nebbula" in posts[1]
+        assert posts[-1].startswith("À lire aussi\u00a0:")
+    assert "@Alliancy" in sample_drafts["x"].posts[-1].text
+
+
+def test_french_social_typography_uses_u00a0(sample_drafts) -> None:  # type: ignore[no-untyped-def]
+    for draft in sample_drafts.values():
+        for post in draft.posts:
+            assert "\u202f" not in post.text
+            assert not re.search(r" [:;!?»]|« ", post.text), post.text
+            assert "'" not in post.text
+
+
+def test_linkedin_post(sample_drafts) -> None:  # type: ignore[no-untyped-def]
+    draft = sample_drafts["linkedin"]
+    [post] = draft.posts
+    hook = post.text.split("\n", 1)[0]
+    assert len(hook) <= 140
+    assert hook.startswith("Cinq décideurs publics au Club des Partenaires du numérique.")
+    assert "utm_source=linkedin&utm_medium=social" in post.text
+    for name in (
+        "Constance Nebbula",
+        "Jean-Noël Olivier",
+        "Thomas Bonhoure",
+        "Olivier Lafosse",
+        "Jacky Gallicher",
+    ):
+        assert f"→ {name}" in post.text
+    assert post.text.endswith("#SmartCity #TransformationNumerique #SecteurPublic #Territoires")
+    assert not re.search("[\U0001d400-\U0001d7ff]", post.text)  # no "bold" math letters
+    assert not re.search(r"\*\*|__|^#+ ", post.text, re.M)  # no Markdown
+    assert any("Club des Partenaires du numérique" in note for note in draft.notes)
+
+
+def test_english_drafts_follow_english_typography() -> None:
+    root = CASES / "english"
+    drafts = render_social(load(find_digest(None, root / "content"), root / "content"), root)
+    x = [p.text for p in drafts["x"].posts]
+    assert x[1].startswith("“We publish every dataset & every algorithm we use. It’s the only way")
+    assert "— Ada Okafor (@adaokafor)" in x[1]
+    assert "“Don’t buy a “smart city”. Buy a bus that turns up on time!”" in x[3]
+    assert "\u00a0" not in "".join(x)
+
+
+# --- the command ---------------------------------------------------------------------------
+
+
+def test_social_command_writes_the_files_and_prints_lengths(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    result = cli("social")
+    assert result.exit_code == 0, result.stderr
+    folder = next((sample / "out").iterdir())
+    data = json.loads((folder / "social.json").read_text())
+    assert list(data) == ["linkedin", "x", "bluesky", "mastodon"]
+    assert data["x"]["limit"] == 280 and len(data["x"]["posts"]) == 7
+    x_file = (folder / "social/x.txt").read_text()
+    assert x_file.split("\n---\n")[0] == data["x"]["posts"][0]["text"]
+    assert "X (limit 280)" in result.stdout and " / 280" in result.stdout
+    assert "Tag Club des Partenaires du numérique in LinkedIn's composer" in result.stdout
+
+
+def test_social_keeps_the_newsletter_files(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    cli("newsletter")
+    cli("social")
+    folder = next((sample / "out").iterdir())
+    assert (folder / "newsletter.html").exists() and (folder / "social.json").exists()
+
+
+def test_a_post_that_cannot_fit_exits_1(
+    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    digest = sample_data()
+    digest["event"]["url"] = "https://www.alliancy.fr/" + "x" * 400  # longer than a Bluesky post
+    workspace(tmp_path, digest)
+    monkeypatch.chdir(tmp_path)
+    result = cli("social")
+    assert result.exit_code == 1
+    assert "over the platform's limit" in result.stderr
+
+
+# --- properties ----------------------------------------------------------------------------
+
+prose = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from(" \n'\":;!?…«»-"),
+    min_size=1,
+    max_size=2000,
+).filter(lambda s: s.strip())
+short = prose.map(lambda s: s[:80]).filter(lambda s: s.strip())
+speakers = st.lists(
+    st.fixed_dictionaries(
+        {"name": short, "role": short, "organization": short, "quote": prose},
+        optional={"x": st.from_regex(r"@[A-Za-z0-9_]{1,15}", fullmatch=True)},
+    ),
+    min_size=1,
+    max_size=6,
+)
+OUTLET = Outlet.model_validate(sample_data("outlet.yaml"))
+NO_SOURCE = Source(Path("digest.yaml"), "", {})
+
+
+def loaded_with(speakers: list[dict[str, str]], language: str) -> Loaded:
+    data = sample_data()
+    data["language"] = language
+    data["event"]["speakers"] = speakers
+    return Loaded(OUTLET, Digest.model_validate(data), NO_SOURCE, NO_SOURCE)
+
+
+def quote_words_are_whole(post: str, quote: str) -> bool:
+    match = re.search(r"^(?:«\u00a0|“)(.*?)(?:\u00a0»|”)\n— ", post, re.S)
+    if not match:
+        return True  # the quote was given up entirely
+    shown, words = match.group(1), [w for w in re.split(r"[ \t\n]+", quote.strip()) if w]
+    shown_words = [w for w in re.split(r"[ \t\n]+", shown.strip()) if w]
+    if shown == quote:
+        return True
+    *whole, last = shown_words
+    return (
+        whole == words[: len(whole)]
+        and last.endswith("…")
+        and words[len(whole)].startswith(last[:-1])
+    )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(speakers=speakers, language=st.sampled_from(["fr", "en"]))
+def test_any_valid_digest_gives_posts_within_every_limit(
+    speakers: list[dict[str, str]], language: str
+) -> None:
+    try:
+        loaded = loaded_with(speakers, language)
+    except ValueError:
+        return  # not a valid digest (text that strips to nothing, a control character)
+    drafts = render_social(loaded, REPO)
+    for name, draft in drafts.items():
+        for post in draft.posts:
+            assert post.length <= draft.platform.limit, (name, post.text)
+        if name != "linkedin":
+            assert "utm_campaign=" in draft.posts[0].text  # the recap link, in the first post
+            for speaker, post in zip(loaded.digest.event.speakers, draft.posts[1:-1], strict=True):
+                quote = typeset(speaker.quote, loaded.language, nbsp=NBSP)
+                assert quote_words_are_whole(post.text, quote), (name, post.text)
+    assert "utm_source=linkedin" in drafts["linkedin"].posts[0].text
