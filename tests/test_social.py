@@ -54,6 +54,22 @@ def test_x_weighted_length(text: str, weight: int) -> None:
     assert x_weighted_length(text) == weight
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.characters(blacklist_categories=("Cs",))
+        | st.sampled_from(["😀", FAMILY, "🇫🇷", "1\ufe0f\u20e3", "©", "\u00a0", "\u202f", "…", "’"])
+        | st.just(" https://www.alliancy.fr/a?b=1 "),
+        max_size=60,
+    ).map("".join)
+)
+def test_x_count_is_twitter_texts_own(text: str) -> None:
+    """The shortcut that skips the emoji search never changes twitter-text-parser's answer."""
+    from twitter_text import parse_tweet
+
+    assert x_weighted_length(text) == parse_tweet(text).weightedLength
+
+
 # --- Bluesky: 300 graphemes, links written out in full ------------------------------------
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from digestgen.errors import DigestgenError, Problem, TemplateProblem
+from digestgen.errors import ContentError, DigestgenError, Problem, TemplateProblem
 from digestgen.load import Loaded, digest_paths, display_path, find_digest, load
 from digestgen.write import write_folder
 
@@ -107,23 +108,63 @@ class BatchResult:
     failed: dict[Path, DigestgenError]
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """A digest rendered in a worker, ready for the main process to write."""
+
+    slug: str
+    rendered: Rendered
+    warnings: list[Problem]
+    line_of_slug: Problem
+
+
+def _prepare(workspace: Workspace, path: Path) -> _Prepared | DigestgenError:
+    try:
+        loaded = load(path, workspace.content_dir)
+        clash = loaded.digest_source.problem(("issue", "slug"), "")
+        return _Prepared(loaded.slug, render_files(loaded, workspace), loaded.warnings(), clash)
+    except DigestgenError as exc:
+        return exc
+
+
 def build_all(workspace: Workspace, progress: Callable[[Path], None] | None = None) -> BatchResult:
-    """Build every digest of the workspace; a bad one is recorded and the others still build."""
+    """Build every digest of the workspace; a bad one is recorded and the others still build.
+
+    Digests are loaded and rendered on every core (forked workers, which share what the main
+    process already imported); files are written by the main process, in file-name order.
+    """
+    paths = digest_paths(workspace.content_dir)
     built: list[Built] = []
     failed: dict[Path, DigestgenError] = {}
     owners: dict[str, Path] = {}
-    for path in digest_paths(workspace.content_dir):
-        try:
-            loaded = load(path, workspace.content_dir)
-            if loaded.slug in owners:
-                raise loaded.digest_source.problem_error(
-                    ("issue", "slug"),
-                    f"out/{loaded.slug}/ is already {owners[loaded.slug].name}'s; set issue.slug",
-                )
-            owners[loaded.slug] = path
-            built.append(build(loaded, workspace))
-        except DigestgenError as exc:
-            failed[path] = exc
+    for path, prepared in zip(paths, _map_prepare(workspace, paths), strict=True):
+        if isinstance(prepared, DigestgenError):
+            failed[path] = prepared
+        elif prepared.slug in owners:
+            clash = prepared.line_of_slug
+            message = (
+                f"out/{prepared.slug}/ is already {owners[prepared.slug].name}'s; set issue.slug"
+            )
+            failed[path] = ContentError([Problem(clash.path, clash.line, clash.loc, message)])
+        else:
+            owners[prepared.slug] = path
+            folder = workspace.out_dir / prepared.slug
+            files = write_folder(folder, prepared.rendered.files)
+            built.append(
+                Built(prepared.slug, folder, files, prepared.warnings, prepared.rendered.drafts)
+            )
         if progress:
             progress(path)
     return BatchResult(built, failed)
+
+
+def _map_prepare(workspace: Workspace, paths: list[Path]) -> Iterator[_Prepared | DigestgenError]:
+    import multiprocessing
+    import os
+
+    workers = min(os.cpu_count() or 1, len(paths) // 4)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from (_prepare(workspace, path) for path in paths)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(functools.partial(_prepare, workspace), paths, chunksize=4)

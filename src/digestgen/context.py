@@ -36,6 +36,12 @@ def _prose_fields(model: type[BaseModel]) -> frozenset[str]:
     )
 
 
+@functools.lru_cache(maxsize=8192)
+def _typeset(text: str, language: Language, nbsp: str | None) -> str:
+    # The same fields are typeset for the email and for each platform: once is enough.
+    return typeset(text, language, nbsp=nbsp)
+
+
 def typeset_model(model: M, language: Language, nbsp: str | None = None) -> M:
     """A copy of ``model`` whose prose fields, at any depth, follow ``language``'s typography."""
     prose = _prose_fields(type(model))
@@ -46,7 +52,7 @@ def typeset_model(model: M, language: Language, nbsp: str | None = None) -> M:
         if isinstance(value, list):
             return [convert(item, is_prose) for item in value]
         if isinstance(value, str) and is_prose:
-            return typeset(value, language, nbsp=nbsp)
+            return _typeset(value, language, nbsp)
         return value
 
     updates = {

@@ -33,6 +33,9 @@ class ContentError(DigestgenError):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[list[Problem]]]:
+        return (ContentError, (self.problems,))
+
 
 class DigestNotFound(DigestgenError):
     """A digest name that matches no file, or a workspace without digests."""
@@ -46,5 +49,8 @@ class TemplateProblem(DigestgenError):
     """A workspace template that does not compile or render: its file and line."""
 
     def __init__(self, where: str, message: str) -> None:
-        self.where = where
+        self.where, self.message = where, message
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self) -> tuple[type[TemplateProblem], tuple[str, str]]:
+        return (TemplateProblem, (self.where, self.message))
