@@ -175,6 +175,7 @@ def test_linkedin_post(sample_drafts) -> None:  # type: ignore[no-untyped-def]
     ):
         assert f"→ {name}" in post.text
     assert post.text.endswith("#SmartCity #TransformationNumerique #SecteurPublic #Territoires")
+    assert "Avec\u00a0: Club des Partenaires du numérique" in post.text
     assert not re.search("[\U0001d400-\U0001d7ff]", post.text)  # no "bold" math letters
     assert not re.search(r"\*\*|__|^#+ ", post.text, re.M)  # no Markdown
     assert any("Club des Partenaires du numérique" in note for note in draft.notes)

@@ -207,9 +207,13 @@ def _context(loaded: Loaded, platform: Platform) -> dict[str, Any]:
     }.get(platform.name)
     quote_open, quote_close = ("«" + NBSP, NBSP + "»") if context["lang"] == "fr" else ("“", "”")
     hashtags = [f"#{tag}" for tag in context["digest"].social.hashtags[:5]]
+    mentions = context["digest"].social.mentions
+    named = {"x": mentions.x, "linkedin": mentions.linkedin}.get(platform.name, [])
+    signature = handle or outlet.name
     context.update(
         platform=platform.name,
-        signature=handle or outlet.name,
+        signature=signature,
+        mentions=[m for m in named if m.lower() != signature.lower()],
         quote_open=quote_open,
         quote_close=quote_close,
         hashtags=" ".join(hashtags),

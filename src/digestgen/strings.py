@@ -30,6 +30,7 @@ STRINGS: dict[Language, dict[str, str]] = {
         "on_x": "sur X",
         "date_sep": " · ",
         "colon": "\u00a0:",
+        "with": "Avec",
     },
     "en": {
         "read_recap": "Read the recap",
@@ -50,6 +51,7 @@ STRINGS: dict[Language, dict[str, str]] = {
         "on_x": "on X",
         "date_sep": " · ",
         "colon": ":",
+        "with": "With",
     },
 }
 
