@@ -35,8 +35,8 @@ class Workspace:
         return load(find_digest(name, self.content_dir), self.content_dir)
 
 
-NEWSLETTER, SOCIAL = "newsletter", "social"
-EVERYTHING = (NEWSLETTER, SOCIAL)
+NEWSLETTER, SOCIAL, PREVIEW = "newsletter", "social", "preview"
+EVERYTHING = (NEWSLETTER, SOCIAL, PREVIEW)  # the preview page shows the other two
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,10 @@ def render_files(
         if SOCIAL in parts:
             drafts = render_social(loaded, workspace.root)
             files.update(social_files(drafts))
+        if PREVIEW in parts:
+            from digestgen.page import render_page
+
+            files["index.html"] = render_page(loaded, workspace.root, files, drafts)
     except TemplateSyntaxError as exc:
         where = f"{display_path(Path(exc.filename or exc.name or '?'))}:{exc.lineno}"
         raise TemplateProblem(where, exc.message or "syntax error") from exc

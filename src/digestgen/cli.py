@@ -179,6 +179,45 @@ def build_command(
             raise typer.Exit(2)
 
 
+@app.command()
+def preview(
+    digest: DigestArg = None,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 picks a free one).")] = 8000,
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the page in a browser.")
+    ] = False,
+    content_dir: ContentOpt = None,
+    out: OutOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Build, serve the preview on 127.0.0.1, and rebuild and reload on every save."""
+    import time
+
+    from digestgen.errors import UsageError
+    from digestgen.preview import Preview
+
+    with _reported(debug):
+        workspace = _workspace(content_dir, out)
+        _long_running()
+        try:
+            server = Preview(workspace, digest, port, report=_err)
+        except OSError as exc:
+            raise UsageError(f"cannot listen on 127.0.0.1:{port} ({exc.strerror})") from None
+        server.rebuild(first=True)
+        typer.echo(f"Serving {server.url}  (watching content/ and templates/; Ctrl-C to stop)")
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(server.url)
+        server.start()
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            server.stop()
+            typer.echo("\nStopped.")
+
+
 def main() -> None:
     """Entry point of the ``digestgen`` console script."""
     # A command imports many long-lived objects (pydantic, premailer) and makes few cycles: the

@@ -1,0 +1,62 @@
+"""The preview page, ``out/<slug>/index.html``: the email in its views, the inbox line, the
+checks and every social post with a Copy button, in one self-contained file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from digestgen.checks import check_rendered
+from digestgen.context import view
+from digestgen.load import Loaded
+from digestgen.social import Draft
+from digestgen.strings import PREVIEW
+from digestgen.templates import environment
+
+
+def build_id(files: Mapping[str, str | bytes]) -> str:
+    """A fingerprint of a build's files: the page reloads when the served one differs."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        if name == "index.html":
+            continue
+        content = files[name]
+        digest.update(name.encode() + b"\0")
+        digest.update(content.encode() if isinstance(content, str) else content)
+    return digest.hexdigest()[:16]
+
+
+def _script_json(data: Any) -> str:
+    # Inside <script>, "</script>" or "<!--" in a post or the email must not end the element.
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escaped)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def render_page(
+    loaded: Loaded, workspace: Path, files: Mapping[str, str | bytes], drafts: dict[str, Draft]
+) -> str:
+    """The preview page for a build whose other files are ``files``."""
+    html, text = str(files["newsletter.html"]), str(files["newsletter.txt"])
+    context = view(loaded, source="preview", medium="preview")
+    ui = PREVIEW[loaded.language]
+    social = json.loads(str(files["social.json"]))
+    data = {"html": html, "social": social, "ui": ui}
+    return (
+        environment(workspace)
+        .get_template("preview/index.html.j2")
+        .render(
+            context,
+            ui=ui,
+            drafts=drafts,
+            findings=check_rendered(loaded, html, drafts),
+            email_size=len(html.encode("utf-8")),
+            newsletter_text=text,
+            data_json=_script_json(data),
+            build_id=build_id(files),
+        )
+    )

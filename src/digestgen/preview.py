@@ -1,0 +1,219 @@
+"""``digestgen preview``: build, serve ``out/`` on 127.0.0.1, rebuild on every save and tell
+open pages to reload (server-sent events). A bad edit keeps the last good build served and
+shows its problems, on the page and in the terminal, until the next good save."""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+import threading
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from digestgen.build import Built, Workspace, build
+from digestgen.errors import DigestgenError
+from digestgen.page import build_id
+
+EVENTS = "/__digestgen/events"
+
+
+@dataclass
+class State:
+    """The last build as the server tells it: its fingerprint, or the problems of a bad edit."""
+
+    build: str = ""
+    problems: str = ""
+    version: int = 0
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def publish(self, *, build: str | None = None, problems: str = "") -> None:
+        with self.changed:
+            if build is not None:
+                self.build = build
+            self.problems = problems
+            self.version += 1
+            self.changed.notify_all()
+
+
+def safe_path(root: Path, url_path: str) -> Path | None:
+    """The file under ``root`` that ``url_path`` names, or None for anything else.
+
+    The path is decoded once; any ``.`` or ``..`` segment, dot-file, backslash, NUL or
+    absolute part is refused before the filesystem is asked, and the result must still lie
+    under ``root`` once links are resolved.
+    """
+    decoded = urllib.parse.unquote(url_path)
+    if "\\" in decoded or "\0" in decoded:
+        return None
+    parts = [p for p in decoded.split("/") if p]
+    if any(p.startswith(".") or ":" in p for p in parts):
+        return None
+    base = root.resolve()
+    target = base.joinpath(*parts).resolve()
+    if not target.is_relative_to(base):
+        return None
+    if target.is_dir():
+        target = target / "index.html"
+    return target if target.is_file() else None
+
+
+def _listing(root: Path) -> bytes:
+    slugs = sorted(
+        p.parent.name for p in root.glob("*/index.html") if not p.parent.name.startswith(".")
+    )
+    items = "\n".join(f'<li><a href="/{html.escape(s)}/">{html.escape(s)}</a></li>' for s in slugs)
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>digestgen</title>'
+        "<style>body{font:16px/1.5 system-ui,sans-serif;color:#1f2933;margin:2rem}"
+        "a{color:#0b4f8a}</style></head><body><h1>Digests</h1>"
+        f"<ul>{items}</ul></body></html>"
+    )
+    return page.encode("utf-8")
+
+
+def make_handler(
+    root: Path, state: State, stopping: threading.Event
+) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "digestgen"
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass  # the terminal is for rebuilds and problems
+
+        def do_GET(self) -> None:
+            path = urllib.parse.urlsplit(self.path).path
+            if path == EVENTS:
+                self._events()
+            elif path == "/":
+                self._send(HTTPStatus.OK, _listing(root), "text/html; charset=utf-8")
+            else:
+                target = safe_path(root, path)
+                if target is None:
+                    self._send(HTTPStatus.NOT_FOUND, b"not found\n", "text/plain; charset=utf-8")
+                elif target.name == "index.html" and not path.endswith(("/", "index.html")):
+                    self.send_response(HTTPStatus.MOVED_PERMANENTLY)  # relative links need the /
+                    self.send_header("Location", path + "/")
+                    self.end_headers()
+                else:
+                    kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+                    if kind.startswith("text/") or kind == "application/json":
+                        kind += "; charset=utf-8"
+                    self._send(HTTPStatus.OK, target.read_bytes(), kind)
+
+        def _send(self, status: HTTPStatus, body: bytes, kind: str) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _events(self) -> None:
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            seen = -1
+            try:
+                while not stopping.is_set():
+                    with state.changed:
+                        if state.version == seen:
+                            state.changed.wait(timeout=10)
+                        version, build, problems = state.version, state.build, state.problems
+                    if version == seen:
+                        self.wfile.write(b": still here\n\n")  # finds closed pages
+                    else:
+                        seen = version
+                        message = f"event: build\ndata: {build}\n\n"
+                        if problems:
+                            data = "\n".join(f"data: {line}" for line in problems.splitlines())
+                            message += f"event: problems\n{data}\n\n"
+                        else:
+                            message += "event: fixed\ndata: \n\n"
+                        self.wfile.write(message.encode("utf-8"))
+                    self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+    return Handler
+
+
+class Preview:
+    """A preview of one digest: its build, a server on 127.0.0.1 and a watcher of its sources."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        digest: str | None,
+        port: int = 8000,
+        report: Callable[[str], None] = print,
+    ) -> None:
+        self.workspace, self.digest, self.report = workspace, digest, report
+        self.state = State()
+        self.stopping = threading.Event()
+        self.built: Built | None = None
+        self.rebuilt = threading.Event()
+        handler = make_handler(workspace.out_dir, self.state, self.stopping)
+        workspace.out_dir.mkdir(parents=True, exist_ok=True)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.server.daemon_threads = True
+
+    @property
+    def url(self) -> str:
+        port = self.server.server_address[1]
+        slug = f"{self.built.slug}/" if self.built else ""
+        return f"http://127.0.0.1:{port}/{slug}"
+
+    def rebuild(self, *, first: bool = False) -> bool:
+        """Build again; on bad input keep the last good build served and publish the problems.
+
+        The ``first`` build has nothing to fall back on: its problems are raised.
+        """
+        try:
+            self.built = build(self.workspace.load(self.digest), self.workspace)
+        except DigestgenError as exc:
+            if first:
+                raise
+            self.report(str(exc))
+            self.state.publish(problems=str(exc))
+            return False
+        finally:
+            self.rebuilt.set()
+        files = {
+            p.relative_to(self.built.folder).as_posix(): p.read_bytes() for p in self.built.files
+        }
+        self.state.publish(build=build_id(files))
+        return True
+
+    def watched(self) -> list[Path]:
+        roots = [self.workspace.content_dir, self.workspace.root / "templates"]
+        return [p for p in roots if p.is_dir()]
+
+    def watch(self) -> None:
+        """Rebuild after every change under content/ and templates/, until stopped."""
+        from watchfiles import watch
+
+        for changes in watch(*self.watched(), stop_event=self.stopping, debounce=200, step=30):
+            edited = any(not Path(p).name.startswith(".") for _, p in changes)
+            if edited and self.rebuild():
+                self.report(f"rebuilt {self.url}")
+
+    def start(self) -> None:
+        """Serve and watch in background threads (for tests and the command alike)."""
+        self._threads = [
+            threading.Thread(target=self.server.serve_forever, daemon=True),
+            threading.Thread(target=self.watch, daemon=True),
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        with self.state.changed:
+            self.state.changed.notify_all()
+        self.server.shutdown()
+        self.server.server_close()

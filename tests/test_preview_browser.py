@@ -1,0 +1,163 @@
+"""The preview page in Debian's Chromium, as an editor uses it before sending."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import ARTIFACTS
+from digestgen.build import Workspace
+from digestgen.preview import Preview
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[1]
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+def serve(root: Path, content: Path) -> Preview:
+    shutil.copytree(content, root / "content")
+    preview = Preview(Workspace.at(root), None, port=0, report=lambda _: None)
+    preview.rebuild(first=True)
+    preview.start()
+    return preview
+
+
+@pytest.fixture
+def sample_preview(tmp_path: Path) -> Iterator[Preview]:
+    preview = serve(tmp_path, REPO / "content")
+    yield preview
+    preview.stop()
+
+
+@pytest.fixture
+def page(browser, sample_preview: Preview):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    origin = sample_preview.url.split("/", 3)[:3]
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin="/".join(origin))
+    page = context.new_page()
+    page.goto(sample_preview.url)
+    page.wait_for_function(
+        "document.getElementById('email-frame').contentDocument.querySelector('.sheet')"
+    )
+    yield page
+    context.close()
+
+
+def frame_eval(page, script: str):  # type: ignore[no-untyped-def]
+    frame = "document.getElementById('email-frame').contentDocument"
+    return page.evaluate(f"(() => {{ const doc = {frame}; return {script}; }})()")
+
+
+def test_views_switch(page) -> None:  # type: ignore[no-untyped-def]
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert (
+        page.evaluate("document.getElementById('email-frame').getBoundingClientRect().width") == 600
+    )
+    assert "Cinq décideurs publics au Club des Partenaires du numérique" in page.inner_text(
+        "#inbox-subject"
+    )
+    page.screenshot(path=str(ARTIFACTS / "preview-desktop.png"), full_page=True)
+
+    page.get_by_role("button", name="Mobile (375 px)").click()
+    assert (
+        page.evaluate("document.getElementById('email-frame').getBoundingClientRect().width") == 375
+    )
+    page.wait_for_function(
+        "document.getElementById('email-frame').contentDocument.querySelector('.sheet')"
+    )
+    assert frame_eval(page, "doc.documentElement.scrollWidth") <= 375
+    assert (
+        page.get_by_role("button", name="Mobile (375 px)").get_attribute("aria-pressed") == "true"
+    )
+    page.screenshot(path=str(ARTIFACTS / "preview-phone.png"), full_page=True)
+
+    page.get_by_role("button", name="Mode sombre").click()
+    page.wait_for_function(
+        "document.getElementById('email-frame').contentDocument.querySelector('.sheet')"
+    )
+    assert (
+        frame_eval(page, "getComputedStyle(doc.querySelector('.sheet')).backgroundColor")
+        == "rgb(22, 25, 29)"
+    )
+    page.get_by_role("button", name="Mode sombre").click()
+    page.wait_for_function(
+        "document.getElementById('email-frame').contentDocument.querySelector('.sheet')"
+    )
+    assert (
+        frame_eval(page, "getComputedStyle(doc.querySelector('.sheet')).backgroundColor")
+        == "rgb(255, 255, 255)"
+    )
+
+    page.get_by_role("button", name="Texte brut").click()
+    assert page.locator("#email-text").is_visible()
+    assert not page.locator("#email-frame").is_visible()
+    assert "ILS ONT PRIS LA PAROLE" in page.inner_text("#email-text")
+
+
+def test_copy_puts_exactly_the_post_on_the_clipboard(page, sample_preview: Preview) -> None:  # type: ignore[no-untyped-def]
+    page.get_by_role("button", name=re.compile(r"^Copier\s+:\s+X, Message 1$")).click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    folder = sample_preview.built.folder if sample_preview.built else Path()
+    expected = json.loads((folder / "social.json").read_text())["x"]["posts"][0]["text"]
+    assert copied == expected
+    page.wait_for_function("document.getElementById('status').textContent !== ''")
+    assert page.get_by_role("status").inner_text() == "Message 1 (x) copié dans le presse-papiers."
+
+
+def test_page_reloads_after_an_edit_and_shows_problems(page, sample_preview: Preview) -> None:  # type: ignore[no-untyped-def]
+    digest = sample_preview.workspace.content_dir / "digests" / "club-partenaires-2018.yaml"
+    good = digest.read_text()
+    digest.write_text(good.replace("  speakers:", "  speakrs:"))
+    page.wait_for_selector("#problems.shown", timeout=10_000)
+    assert "speakrs" in page.inner_text("#problems")
+    digest.write_text(good.replace("Cinq décideurs publics", "Six décideurs publics"))
+    page.wait_for_function(
+        "document.getElementById('inbox-subject').textContent.startsWith('Six décideurs')",
+        timeout=10_000,
+    )
+    assert not page.locator("#problems").is_visible()
+
+
+def test_images_off_shows_alt_text(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    preview = serve(tmp_path, CASES / "english" / "content")
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(preview.url)
+        page.get_by_role("button", name="Images off").click()
+        page.wait_for_function(
+            "document.getElementById('email-frame').contentDocument.querySelector('.digestgen-alt')"
+        )
+        assert frame_eval(page, "doc.querySelectorAll('img').length") == 0
+        alts = frame_eval(
+            page, "[...doc.querySelectorAll('.digestgen-alt')].map(e => e.textContent)"
+        )
+        assert alts == ["Transform Weekly", "Five speakers on stage at the Guildhall"]
+        page.close()
+    finally:
+        preview.stop()
+
+
+def test_the_page_works_from_disk(browser, sample_preview: Preview) -> None:  # type: ignore[no-untyped-def]
+    assert sample_preview.built is not None
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((sample_preview.built.folder / "index.html").as_uri())
+    page.wait_for_function(
+        "document.getElementById('email-frame').contentDocument.querySelector('.sheet')"
+    )
+    page.get_by_role("button", name="Mobile (375 px)").click()
+    assert (
+        page.evaluate("document.getElementById('email-frame').getBoundingClientRect().width") == 375
+    )
+    assert not errors
+    assert all(url.startswith(("file:", "about:", "data:")) for url in requests), requests
+    page.close()
