@@ -2,7 +2,9 @@
 
 - whole-process time of `digestgen build` on the sample, against the import floor of the
   stack (`python -c "import jinja2, pydantic, typer, premailer"`); target ≤ 1.8×;
-- `digestgen build --all` over 100 generated digests; target ≥ 25 digests/s.
+- `digestgen build --all` over 100 generated digests; target ≥ 25 digests/s;
+- `digestgen preview`: from saving the digest file to the new files being served; target
+  a median under 300 ms.
 """
 
 from __future__ import annotations
@@ -75,6 +77,51 @@ def main() -> None:
         built = len(list((many / "out").iterdir()))
         print(f"{f'digestgen build --all, {built} digests':<52}{batch:8.2f} s")
         print(f"{'throughput':<52}{built / batch:8.1f} digests/s (target >= 25)")
+
+        latencies = rebuild_latency(one)
+        median = statistics.median(latencies) * 1000
+        print(
+            f"{f'preview: save to served, {len(latencies)} edits':<52}{median:8.1f} ms median"
+            f" (max {max(latencies) * 1000:.0f} ms; target < 300 ms)"
+        )
+
+
+def rebuild_latency(root: Path, edits: int = 9) -> list[float]:
+    """Seconds from each save of the digest to the server answering with the new text."""
+    import http.client
+
+    process = subprocess.Popen(
+        [DIGESTGEN, "preview", "--port", "0"],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        line = process.stdout.readline() if process.stdout else ""
+        port = int(line.split("127.0.0.1:")[1].split("/")[0])
+        slug = line.split("/")[3]
+        digest = root / "content" / "digests" / "club-partenaires-2018.yaml"
+        original = digest.read_text(encoding="utf-8")
+        times = []
+        for i in range(edits):
+            marker = f"Cinq décideurs publics (édition {i})"
+            time.sleep(0.3)  # let the watcher settle, as between two saves of an editor
+            start = time.perf_counter()
+            digest.write_text(original.replace("Cinq décideurs publics", marker), encoding="utf-8")
+            while time.perf_counter() - start < 10:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                connection.request("GET", f"/{slug}/social/linkedin.txt")
+                body = connection.getresponse().read().decode("utf-8")
+                connection.close()
+                if marker in body:
+                    times.append(time.perf_counter() - start)
+                    break
+                time.sleep(0.005)
+        return times
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 if __name__ == "__main__":
