@@ -129,6 +129,13 @@ def test_other_merge_tags_survive_html_serialisation(tmp_path: Path, tag: str) -
     assert "List-Unsubscribe" not in bytes(files["newsletter.eml"]).decode()
 
 
+def test_images_have_pixel_sizes_for_outlook(english_files: dict[str, str | bytes]) -> None:
+    images = [a for t, a in parse(str(english_files["newsletter.html"])).tags if t == "img"]
+    assert len(images) == 2
+    assert [(a["width"], a.get("height")) for a in images] == [("180", "40"), ("600", "300")]
+    assert all(a["alt"] for a in images)
+
+
 def test_hostile_text_is_shown_as_text(english_files: dict[str, str | bytes]) -> None:
     html = str(english_files["newsletter.html"])
     assert "<script>" not in html

@@ -1,18 +1,26 @@
-"""Findings about a rendered digest: what a reader's inbox or a platform would punish.
+"""Findings about a digest and its rendered outputs: what a reader's inbox, a spam filter or a
+platform would punish. Pure functions, except :func:`check_links`, which fetches.
 
-Pure functions over what was rendered; the preview page shows them, and `digestgen check`
-reports them.
+The preview page shows them; ``digestgen check`` reports them with a level, a code, where
+they come from (``file:line`` for content) and a one-line fix.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html import escape as html_escape
+from typing import Any
+from urllib.parse import urlsplit
 
-from digestgen.load import Loaded
+from digestgen.load import Loaded, Loc
+from digestgen.models import is_merge_tag
 from digestgen.social import LINKEDIN_HOOK, Draft
 
 GMAIL_CLIP = 102 * 1024
 SIZE_WARNING = 80 * 1024
+_BLOCK = re.compile(r"<!-- (?:block:([\w-]+)|(further-reading):start) -->")
 
 
 @dataclass(frozen=True)
@@ -24,32 +32,167 @@ class Finding:
     message: str
     where: str = ""
     fix: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
 
 
-def check_rendered(loaded: Loaded, html: str, drafts: dict[str, Draft]) -> list[Finding]:
-    """Findings about the email's size, the issue's lengths and the social posts."""
-    found: list[Finding] = []
+def block_sizes(html: str) -> dict[str, int]:
+    """Bytes of each block of the inlined email, from its marker to the next one."""
+    marks = [(m.start(), m.group(1) or m.group(2)) for m in _BLOCK.finditer(html)]
+    end = html.rfind("</body>")
+    sizes = {}
+    for (start, name), (stop, _) in zip(marks, [*marks[1:], (end, "")], strict=True):
+        sizes[name] = len(html[start:stop].encode("utf-8"))
+    return sizes
+
+
+def _where(loaded: Loaded, loc: Loc) -> str:
+    problem = loaded.digest_source.problem(loc, "")
+    return f"{problem.path}:{problem.line}"
+
+
+def check_size(html: str) -> list[Finding]:
+    """The email's weight against Gmail's clip, with what each block costs."""
     size = len(html.encode("utf-8"))
-    if size >= SIZE_WARNING:
+    if size < SIZE_WARNING:
+        return []
+    blocks = dict(sorted(block_sizes(html).items(), key=lambda item: -item[1]))
+    heaviest = ", ".join(
+        f"{name} {bytes_ / 1024:.1f} KB" for name, bytes_ in list(blocks.items())[:4]
+    )
+    return [
+        Finding(
+            "error" if size >= GMAIL_CLIP else "warning",
+            "email-size",
+            f"the email weighs {size / 1024:.1f} KB; Gmail clips it from 102 KB "
+            f"(heaviest: {heaviest})",
+            "newsletter.html",
+            "shorten or cut the heaviest blocks: quotes, summaries, follow-up stories",
+            {"bytes": size, "blocks": blocks},
+        )
+    ]
+
+
+def check_content(loaded: Loaded) -> list[Finding]:
+    """Alt text, insecure links and repeated follow-up stories, each at its line."""
+    found = [
+        Finding(
+            "warning",
+            f"{p.loc.replace('.', '-')}-length",
+            p.message,
+            f"{p.path}:{p.line}",
+            "rewrite it to the length inboxes show",
+        )
+        for p in loaded.warnings()
+    ]
+    digest = loaded.digest
+    images: list[tuple[Loc, Any]] = [(("event", "image"), digest.event.image)]
+    images += [
+        (("event", "speakers", i, "photo"), s.photo) for i, s in enumerate(digest.event.speakers)
+    ]
+    for loc, image in images:
+        if image is not None and not image.alt:
+            found.append(
+                Finding(
+                    "error",
+                    "missing-alt",
+                    "an image that carries content has no alt text; readers with images off "
+                    "or a screen reader get nothing",
+                    _where(loaded, (*loc, "alt")),
+                    "describe what the image shows in `alt`",
+                )
+            )
+    for loc, url in _content_urls(loaded):
+        if url.lower().startswith("http://"):
+            found.append(
+                Finding(
+                    "warning",
+                    "insecure-link",
+                    f"{url} is not https; browsers and spam filters distrust it",
+                    _where(loaded, loc),
+                    "use the https:// address",
+                )
+            )
+    seen: dict[str, int] = {}
+    for i, article in enumerate(digest.further_reading.articles):
+        key = _comparable(article.url)
+        if key in seen:
+            found.append(
+                Finding(
+                    "warning",
+                    "duplicate-article",
+                    f"follow-up story {i + 1} links to the same page as story {seen[key] + 1}",
+                    _where(loaded, ("further_reading", "articles", i, "url")),
+                    "remove one of them or link another story",
+                )
+            )
+        else:
+            seen[key] = i
+    return found
+
+
+def _comparable(url: str) -> str:
+    parts = urlsplit(url)
+    query = "&".join(p for p in parts.query.split("&") if p and not p.lower().startswith("utm_"))
+    host = (parts.hostname or "").removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}?{query}"
+
+
+def _content_urls(loaded: Loaded) -> Iterator[tuple[Loc, str]]:
+    """Every URL an editor wrote in the digest, with where it is."""
+    event = loaded.digest.event
+    yield ("event", "url"), event.url
+    if event.organizer and event.organizer.url:
+        yield ("event", "organizer", "url"), event.organizer.url
+    for i, partner in enumerate(event.partners):
+        if partner.url:
+            yield ("event", "partners", i, "url"), partner.url
+    if event.image:
+        yield ("event", "image", "src"), event.image.src
+    for i, speaker in enumerate(event.speakers):
+        if speaker.linkedin:
+            yield ("event", "speakers", i, "linkedin"), speaker.linkedin
+        if speaker.photo:
+            yield ("event", "speakers", i, "photo", "src"), speaker.photo.src
+    for i, article in enumerate(loaded.digest.further_reading.articles):
+        yield ("further_reading", "articles", i, "url"), article.url
+        if article.image:
+            yield ("further_reading", "articles", i, "image", "src"), article.image.src
+
+
+def check_html(loaded: Loaded, html: str) -> list[Finding]:
+    """What the rendered email itself must have, whatever templates made it."""
+    found = []
+    unsubscribe = loaded.outlet.unsubscribe
+    value = unsubscribe if is_merge_tag(unsubscribe) else html_escape(unsubscribe)
+    if f'href="{value}"' not in html:
         found.append(
             Finding(
-                "error" if size >= GMAIL_CLIP else "warning",
-                "email-size",
-                f"the email weighs {size / 1024:.1f} KB; Gmail clips it from 102 KB",
+                "error",
+                "no-unsubscribe",
+                "the email has no unsubscribe link; the law and the inbox providers require one",
                 "newsletter.html",
-                "shorten the quotes or the further-reading summaries",
+                "keep `unsubscribe_href` in the footer of templates/email/newsletter.html.j2",
             )
         )
-    for problem in loaded.warnings():
-        found.append(
-            Finding(
-                "warning",
-                f"{problem.loc.replace('.', '-')}-length",
-                problem.message,
-                f"{problem.path}:{problem.line}",
-                "rewrite it to the length inboxes show",
+    for tag in re.findall(r"<img\b[^>]*>", html):
+        if not re.search(r"\swidth=\"\d+\"", tag):
+            src = re.search(r'src="([^"]*)"', tag)
+            found.append(
+                Finding(
+                    "warning",
+                    "image-width",
+                    f"an image has no width attribute ({src.group(1) if src else 'no src'}); "
+                    "Outlook then shows it at its full size",
+                    "newsletter.html",
+                    "give the image a width (`width:` in the YAML, or in the template)",
+                )
             )
-        )
+    return found
+
+
+def check_social(drafts: dict[str, Draft]) -> list[Finding]:
+    """Posts over their platform's limit after shortening, and a LinkedIn hook too long."""
+    found = []
     for name, draft in drafts.items():
         for number in draft.over:
             post = draft.posts[number]
@@ -74,6 +217,91 @@ def check_rendered(loaded: Loaded, html: str, drafts: dict[str, Draft]) -> list[
                     f"the LinkedIn hook is {len(hook)} characters; LinkedIn shows {LINKEDIN_HOOK}",
                     "social/linkedin.txt",
                     "shorten issue.subject",
+                )
+            )
+    return found
+
+
+def check_rendered(loaded: Loaded, html: str, drafts: dict[str, Draft]) -> list[Finding]:
+    """Every finding that needs no network, errors first."""
+    found = check_size(html) + check_content(loaded) + check_html(loaded, html)
+    found += check_social(drafts)
+    return sorted(found, key=lambda f: f.level != "error")
+
+
+USER_AGENT = "digestgen link check"
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    url: str
+    status: int | None  # None: no answer
+    final: str
+    error: str = ""
+
+
+def fetch(url: str, timeout: float) -> LinkResult:
+    """HEAD ``url`` (GET where HEAD is refused), following redirects; never raises."""
+    import socket
+    import urllib.error
+    import urllib.request
+
+    for method in ("HEAD", "GET"):
+        request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                return LinkResult(url, response.status, response.geturl())
+        except urllib.error.HTTPError as exc:
+            if method == "HEAD" and exc.code in (403, 405, 501):
+                continue  # some servers refuse HEAD: ask again with GET
+            return LinkResult(url, exc.code, exc.geturl() or url)
+        except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
+            reason = getattr(exc, "reason", exc)
+            if isinstance(reason, TimeoutError | socket.timeout) or "timed out" in str(reason):
+                return LinkResult(url, None, url, f"no answer within {timeout:g} s")
+            return LinkResult(url, None, url, str(reason))
+    return LinkResult(url, None, url, "no answer")
+
+
+def check_links(loaded: Loaded, *, timeout: float = 10.0, workers: int = 4) -> list[Finding]:
+    """Fetch every URL of the digest, a few at a time; broken or wandering ones are findings."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    located = list(_content_urls(loaded))
+    unique = list(dict.fromkeys(url for _, url in located))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        results = dict(zip(unique, pool.map(lambda u: fetch(u, timeout), unique), strict=True))
+    found = []
+    for loc, url in located:
+        result, where = results[url], _where(loaded, loc)
+        if result.status is None:
+            found.append(
+                Finding(
+                    "error",
+                    "link-unreachable",
+                    f"{url}: {result.error}",
+                    where,
+                    "check the address, or try again when the site answers",
+                )
+            )
+        elif result.status >= 400:
+            found.append(
+                Finding(
+                    "error",
+                    "link-broken",
+                    f"{url} answers {result.status}",
+                    where,
+                    "fix the address or link another page",
+                )
+            )
+        elif (urlsplit(result.final).hostname or "") != (urlsplit(url).hostname or ""):
+            found.append(
+                Finding(
+                    "warning",
+                    "link-redirect",
+                    f"{url} redirects to {result.final}",
+                    where,
+                    "link the final address directly",
                 )
             )
     return found

@@ -7,6 +7,7 @@ import contextlib
 import gc
 import os
 from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -15,7 +16,7 @@ import typer
 from digestgen.errors import ContentError, DigestgenError
 
 if TYPE_CHECKING:
-    from digestgen.build import Built, Workspace
+    from digestgen.build import BatchResult, Built, Workspace
 
 app = typer.Typer(
     help="Turn an event recap written in YAML into a newsletter, social drafts and a preview.",
@@ -117,6 +118,20 @@ def social(
         raise typer.Exit(1)
 
 
+def _build_all_with_progress(workspace: Workspace) -> BatchResult:
+    """build_all, with a progress bar when someone is watching the terminal."""
+    import sys
+
+    from digestgen.build import build_all
+    from digestgen.load import digest_paths
+
+    if not sys.stderr.isatty():
+        return build_all(workspace)
+    total = len(digest_paths(workspace.content_dir))
+    with typer.progressbar(length=total, label="Building", file=sys.stderr) as bar:
+        return build_all(workspace, progress=lambda _: bar.update(1))
+
+
 def _show_drafts(built: Built) -> int:
     """Print every post with its length against the limit; return how many are over."""
     over = 0
@@ -147,7 +162,7 @@ def build_command(
     debug: DebugOpt = False,
 ) -> None:
     """Build every output of a digest (or of all of them, with --all)."""
-    from digestgen.build import build, build_all
+    from digestgen.build import build
     from digestgen.errors import UsageError
     from digestgen.load import display_path
 
@@ -165,7 +180,7 @@ def build_command(
                 raise typer.Exit(1)
             return
         _long_running()
-        result = build_all(workspace)
+        result = _build_all_with_progress(workspace)
         for built in result.built:
             for warning in built.warnings:
                 _err(f"warning: {warning}")
@@ -177,6 +192,120 @@ def build_command(
         _err(f"digestgen: {len(result.built)} built, {len(result.failed)} failed.")
         if result.failed:
             raise typer.Exit(2)
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def check(
+    digest: DigestArg = None,
+    links: Annotated[bool, typer.Option("--links", help="Also fetch every link.")] = False,
+    output: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for each link.")] = 10.0,
+    content_dir: ContentOpt = None,
+    out: OutOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Validate a digest and lint what it renders, writing nothing; exit 1 on any error."""
+    import json
+    from dataclasses import asdict
+
+    from digestgen.build import NEWSLETTER, SOCIAL, render_files
+    from digestgen.checks import check_links, check_rendered
+    from digestgen.load import display_path
+
+    workspace = _workspace(content_dir, out)
+    try:
+        with _reported(debug):
+            loaded = workspace.load(digest)
+            rendered = render_files(loaded, workspace, (NEWSLETTER, SOCIAL))
+    except typer.Exit as exit_:
+        if output is Format.json:
+            typer.echo(json.dumps({"valid": False, "findings": []}))
+        raise exit_ from None
+    findings = check_rendered(loaded, str(rendered.files["newsletter.html"]), rendered.drafts)
+    if links:
+        findings += check_links(loaded, timeout=timeout)
+    errors = sum(f.level == "error" for f in findings)
+    warnings = len(findings) - errors
+    if output is Format.json:
+        report = {
+            "digest": str(display_path(loaded.digest_source.path)),
+            "valid": True,
+            "errors": errors,
+            "warnings": warnings,
+            "findings": [asdict(f) for f in findings],
+        }
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(f"digestgen check: {display_path(loaded.digest_source.path)}")
+        for f in findings:
+            colour = "red" if f.level == "error" else "yellow"
+            level = typer.style(f"{f.level:<8}", fg=colour, bold=f.level == "error")
+            typer.echo(f"{level} {f.code:<20} {f.where}")
+            typer.echo(f"         {f.message}")
+            typer.echo(f"         fix: {f.fix}")
+            for name, size in f.details.get("blocks", {}).items():
+                typer.echo(f"           {name:<20}{size / 1024:7.1f} KB")
+        typer.echo(
+            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}."
+        )
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command("send-test")
+def send_test(
+    to: Annotated[str, typer.Option("--to", help="The address to send the test to.")],
+    digest: DigestArg = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would go; send nothing.")
+    ] = False,
+    content_dir: ContentOpt = None,
+    out: OutOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Send the newsletter, subject prefixed [TEST], through the SMTP server of the environment."""
+    from digestgen.email import build_eml, render_newsletter
+    from digestgen.errors import UsageError
+    from digestgen.models import EMAIL
+    from digestgen.send import send_message, smtp_settings
+
+    with _reported(debug):
+        if not EMAIL.fullmatch(to.strip()):
+            raise UsageError(f"--to needs an e-mail address, not {to!r}")
+        workspace = _workspace(content_dir, out)
+        loaded = workspace.load(digest)
+        message = build_eml(
+            loaded, render_newsletter(loaded, workspace.root), subject_prefix="[TEST] ", to=to
+        )
+        settings = smtp_settings()
+        subject = f"[TEST] {loaded.digest.issue.subject}"
+        summary = f"{subject!r} ({len(message) / 1024:.1f} KB) to {to} via {settings.describe()}"
+        if dry_run:
+            typer.echo(f"Would send {summary}.")
+            return
+        send_message(settings, message, loaded.outlet.sender.email, to)
+        typer.echo(f"Sent {summary}.")
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Where to create the workspace.")] = Path("."),
+    debug: DebugOpt = False,
+) -> None:
+    """Create a workspace with a sample outlet and digest that `digestgen build` renders at once."""
+    from digestgen.load import display_path
+    from digestgen.starter import create_workspace
+
+    with _reported(debug):
+        for path in create_workspace(folder):
+            typer.echo(str(display_path(path)))
+        where = "" if folder == Path(".") else f"cd {folder} && "
+        typer.echo(f"Next: {where}digestgen build, then open out/<slug>/index.html")
 
 
 @app.command()

@@ -90,6 +90,9 @@ def inline_css(document: str) -> str:
             remove_classes=False,
             disable_validation=True,
             cssutils_logging_level=logging.CRITICAL,
+            # Image sizes come from the templates' attributes; premailer would copy CSS
+            # values such as width:100% or height:auto into them, which Outlook misreads.
+            disable_basic_attributes=["width", "height"],
         ).transform()
     )
 
@@ -156,12 +159,16 @@ def further_reading_block(inlined_html: str) -> str:
     return f'<div class="further-reading">\n{match.group(1)}\n</div>\n'
 
 
-def build_eml(loaded: Loaded, newsletter: Newsletter, *, subject_prefix: str = "") -> bytes:
+def build_eml(
+    loaded: Loaded, newsletter: Newsletter, *, subject_prefix: str = "", to: str | None = None
+) -> bytes:
     """The RFC 5322 message: multipart/alternative, text then HTML, UTF-8, deterministic."""
     outlet, issue = loaded.outlet, loaded.digest.issue
     message = EmailMessage(policy=SMTP)
     message["Subject"] = f"{subject_prefix}{issue.subject}"
     message["From"] = Address(outlet.sender.name, addr_spec=outlet.sender.email)
+    if to:
+        message["To"] = to
     if outlet.reply_to:
         message["Reply-To"] = outlet.reply_to
     # Sent at 08:00 UTC on issue.date: a fixed hour keeps the file byte-identical across runs.

@@ -98,11 +98,11 @@ Url = Annotated[str, BeforeValidator(_clean), AfterValidator(_check_url)]
 """An absolute http(s) URL; ``javascript:``, ``data:`` and relative URLs are rejected."""
 HttpsUrl = Annotated[str, BeforeValidator(_clean), AfterValidator(_check_https_url)]
 
-_EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]+")
+EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]+")
 
 
 def _check_email(value: str) -> str:
-    if not _EMAIL.fullmatch(value):
+    if not EMAIL.fullmatch(value):
         raise ValueError("is not an e-mail address (name@example.com)")
     return value
 
