@@ -25,7 +25,12 @@ CASES = {
 def test_outputs_match_golden(case: str, update_golden: bool) -> None:
     root, name = CASES[case]
     loaded = load(find_digest(name, root / "content"), root / "content")
-    files = render_files(loaded, Workspace.at(root)).files
+    # Cards are PNGs drawn by the installed FreeType: tests/test_cards.py checks them instead.
+    files = {
+        name: content
+        for name, content in render_files(loaded, Workspace.at(root)).files.items()
+        if not name.startswith("cards/")
+    }
     golden = TESTS / "golden" / case
     if update_golden:
         for old in golden.rglob("*"):

@@ -13,6 +13,7 @@ from digestgen.load import Loaded, digest_paths, display_path, find_digest, load
 from digestgen.write import write_folder
 
 if TYPE_CHECKING:
+    from digestgen.cards import Card
     from digestgen.social import Draft
 
 
@@ -35,8 +36,8 @@ class Workspace:
         return load(find_digest(name, self.content_dir), self.content_dir)
 
 
-NEWSLETTER, SOCIAL, PREVIEW = "newsletter", "social", "preview"
-EVERYTHING = (NEWSLETTER, SOCIAL, PREVIEW)  # the preview page shows the other two
+NEWSLETTER, CARDS, SOCIAL, PREVIEW = "newsletter", "cards", "social", "preview"
+EVERYTHING = (NEWSLETTER, CARDS, SOCIAL, PREVIEW)  # in this order: each may use the ones before
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,11 @@ class Rendered:
 
 
 def render_files(
-    loaded: Loaded, workspace: Workspace, parts: Sequence[str] = EVERYTHING
+    loaded: Loaded,
+    workspace: Workspace,
+    parts: Sequence[str] = EVERYTHING,
+    *,
+    fetch_images: bool = False,
 ) -> Rendered:
     """The output files of ``parts`` of a digest, by their path under ``out/<slug>/``."""
     from jinja2 import TemplateError, TemplateSyntaxError
@@ -79,9 +84,15 @@ def render_files(
                     "further-reading.md": newsletter.further_md,
                 }
             )
+        cards: list[Card] = []
+        if CARDS in parts:
+            from digestgen.cards import render_cards
+
+            cards = render_cards(loaded, fetch_images=fetch_images)
+            files.update({card.name: card.png for card in cards})
         if SOCIAL in parts:
             drafts = render_social(loaded, workspace.root)
-            files.update(social_files(drafts))
+            files.update(social_files(drafts, [(c.platform, c.name, c.alt) for c in cards]))
         if PREVIEW in parts:
             from digestgen.page import render_page
 
@@ -94,13 +105,19 @@ def render_files(
     return Rendered(files, drafts)
 
 
-def build(loaded: Loaded, workspace: Workspace, parts: Sequence[str] = EVERYTHING) -> Built:
+def build(
+    loaded: Loaded,
+    workspace: Workspace,
+    parts: Sequence[str] = EVERYTHING,
+    *,
+    fetch_images: bool = False,
+) -> Built:
     """Render ``parts`` of a loaded digest into its ``out/<slug>/`` folder.
 
     A full build replaces the folder; a partial one (``newsletter``, ``social``) keeps the
     files of the other parts that are already there.
     """
-    rendered = render_files(loaded, workspace, parts)
+    rendered = render_files(loaded, workspace, parts, fetch_images=fetch_images)
     folder = workspace.out_dir / loaded.slug
     written = write_folder(folder, rendered.files, keep_others=tuple(parts) != EVERYTHING)
     return Built(loaded.slug, folder, written, loaded.warnings(), rendered.drafts)
@@ -122,16 +139,22 @@ class _Prepared:
     line_of_slug: Problem
 
 
-def _prepare(workspace: Workspace, path: Path) -> _Prepared | DigestgenError:
+def _prepare(workspace: Workspace, fetch_images: bool, path: Path) -> _Prepared | DigestgenError:
     try:
         loaded = load(path, workspace.content_dir)
         clash = loaded.digest_source.problem(("issue", "slug"), "")
-        return _Prepared(loaded.slug, render_files(loaded, workspace), loaded.warnings(), clash)
+        rendered = render_files(loaded, workspace, fetch_images=fetch_images)
+        return _Prepared(loaded.slug, rendered, loaded.warnings(), clash)
     except DigestgenError as exc:
         return exc
 
 
-def build_all(workspace: Workspace, progress: Callable[[Path], None] | None = None) -> BatchResult:
+def build_all(
+    workspace: Workspace,
+    progress: Callable[[Path], None] | None = None,
+    *,
+    fetch_images: bool = False,
+) -> BatchResult:
     """Build every digest of the workspace; a bad one is recorded and the others still build.
 
     Digests are loaded and rendered on every core (forked workers, which share what the main
@@ -141,7 +164,8 @@ def build_all(workspace: Workspace, progress: Callable[[Path], None] | None = No
     built: list[Built] = []
     failed: dict[Path, DigestgenError] = {}
     owners: dict[str, Path] = {}
-    for path, prepared in zip(paths, _map_prepare(workspace, paths), strict=True):
+    prepare = functools.partial(_prepare, workspace, fetch_images)
+    for path, prepared in zip(paths, _map_prepare(prepare, paths), strict=True):
         if isinstance(prepared, DigestgenError):
             failed[path] = prepared
         elif prepared.slug in owners:
@@ -162,13 +186,15 @@ def build_all(workspace: Workspace, progress: Callable[[Path], None] | None = No
     return BatchResult(built, failed)
 
 
-def _map_prepare(workspace: Workspace, paths: list[Path]) -> Iterator[_Prepared | DigestgenError]:
+def _map_prepare(
+    prepare: Callable[[Path], _Prepared | DigestgenError], paths: list[Path]
+) -> Iterator[_Prepared | DigestgenError]:
     import multiprocessing
     import os
 
     workers = min(os.cpu_count() or 1, len(paths) // 4)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from (_prepare(workspace, path) for path in paths)
+        yield from (prepare(path) for path in paths)
         return
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(functools.partial(_prepare, workspace), paths, chunksize=4)
+        yield from pool.imap(prepare, paths, chunksize=4)

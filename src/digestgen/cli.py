@@ -106,11 +106,11 @@ def social(
     debug: DebugOpt = False,
 ) -> None:
     """Write the LinkedIn, X, Bluesky and Mastodon drafts; show each post's length."""
-    from digestgen.build import SOCIAL, build
+    from digestgen.build import CARDS, SOCIAL, build
 
     with _reported(debug):
         workspace = _workspace(content_dir, out)
-        built = build(workspace.load(digest), workspace, (SOCIAL,))
+        built = build(workspace.load(digest), workspace, (CARDS, SOCIAL))
         _report(built)
         over = _show_drafts(built)
     if over:
@@ -118,7 +118,7 @@ def social(
         raise typer.Exit(1)
 
 
-def _build_all_with_progress(workspace: Workspace) -> BatchResult:
+def _build_all_with_progress(workspace: Workspace, fetch_images: bool) -> BatchResult:
     """build_all, with a progress bar when someone is watching the terminal."""
     import sys
 
@@ -126,10 +126,10 @@ def _build_all_with_progress(workspace: Workspace) -> BatchResult:
     from digestgen.load import digest_paths
 
     if not sys.stderr.isatty():
-        return build_all(workspace)
+        return build_all(workspace, fetch_images=fetch_images)
     total = len(digest_paths(workspace.content_dir))
     with typer.progressbar(length=total, label="Building", file=sys.stderr) as bar:
-        return build_all(workspace, progress=lambda _: bar.update(1))
+        return build_all(workspace, progress=lambda _: bar.update(1), fetch_images=fetch_images)
 
 
 def _show_drafts(built: Built) -> int:
@@ -157,6 +157,9 @@ def _show_drafts(built: Built) -> int:
 def build_command(
     digest: DigestArg = None,
     all_digests: Annotated[bool, typer.Option("--all", help="Build every digest.")] = False,
+    fetch_images: Annotated[
+        bool, typer.Option("--fetch-images", help="Download speakers' photos for the cards.")
+    ] = False,
     content_dir: ContentOpt = None,
     out: OutOpt = None,
     debug: DebugOpt = False,
@@ -171,7 +174,7 @@ def build_command(
         if all_digests and digest:
             raise UsageError("name a digest or give --all, not both")
         if not all_digests:
-            built = build(workspace.load(digest), workspace)
+            built = build(workspace.load(digest), workspace, fetch_images=fetch_images)
             _report(built)
             over = sum(len(d.over) for d in built.drafts.values())
             if over:
@@ -180,7 +183,7 @@ def build_command(
                 raise typer.Exit(1)
             return
         _long_running()
-        result = _build_all_with_progress(workspace)
+        result = _build_all_with_progress(workspace, fetch_images)
         for built in result.built:
             for warning in built.warnings:
                 _err(f"warning: {warning}")

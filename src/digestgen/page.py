@@ -21,7 +21,8 @@ def build_id(files: Mapping[str, str | bytes]) -> str:
     """A fingerprint of a build's files: the page reloads when the served one differs."""
     digest = hashlib.sha256()
     for name in sorted(files):
-        if name == "index.html":
+        # Card pixels depend on the installed FreeType; their texts are in social.json.
+        if name == "index.html" or name.startswith("cards/"):
             continue
         content = files[name]
         digest.update(name.encode() + b"\0")
@@ -45,6 +46,15 @@ def render_page(
     context = view(loaded, source="preview", medium="preview")
     ui = PREVIEW[loaded.language]
     social = json.loads(str(files["social.json"]))
+    # Which share images go with which post: on X the cover with the hook and each speaker's
+    # card with their post; on LinkedIn all of them with the one post.
+    cards_for: dict[str, dict[int, list[dict[str, str]]]] = {}
+    for platform, draft in social.items():
+        cards = draft.get("cards", [])
+        if platform == "linkedin":
+            cards_for[platform] = {0: cards}
+        else:
+            cards_for[platform] = {i: [card] for i, card in enumerate(cards)}
     data = {"html": html, "social": social, "ui": ui}
     return (
         environment(workspace)
@@ -53,6 +63,7 @@ def render_page(
             context,
             ui=ui,
             drafts=drafts,
+            cards_for=cards_for,
             findings=check_rendered(loaded, html, drafts),
             email_size=len(html.encode("utf-8")),
             newsletter_text=text,

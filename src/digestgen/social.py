@@ -344,20 +344,28 @@ def render_social(loaded: Loaded, workspace: Path) -> dict[str, Draft]:
 SEPARATOR = "\n---\n"
 
 
-def social_files(drafts: dict[str, Draft]) -> dict[str, str]:
-    """``social/<platform>.txt`` (posts separated by a ``---`` line) and ``social.json``."""
+def social_files(
+    drafts: dict[str, Draft], cards: Sequence[tuple[str, str, str]] = ()
+) -> dict[str, str]:
+    """``social/<platform>.txt`` (posts separated by a ``---`` line) and ``social.json``.
+
+    ``cards`` are ``(platform, file, alt)``: each platform's share images, listed with their
+    alt text next to its posts.
+    """
     import json
 
     files = {
         f"social/{name}.txt": SEPARATOR.join(p.text for p in draft.posts) + "\n"
         for name, draft in drafts.items()
     }
-    data = {
+    data: dict[str, dict[str, Any]] = {
         name: {
             "limit": draft.platform.limit,
             "posts": [{"text": p.text, "length": p.length} for p in draft.posts],
         }
         for name, draft in drafts.items()
     }
+    for platform, file, alt in cards:
+        data[platform].setdefault("cards", []).append({"file": file, "alt": alt})
     files["social.json"] = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return files

@@ -1,0 +1,283 @@
+"""Quote cards: one PNG per speaker and a cover, sized for LinkedIn (1200×627) and X (1200×675).
+
+Drawn with Pillow in DejaVu fonts shipped with digestgen (Bitstream Vera licence, in
+``fonts/LICENSE.txt``). The quote is typeset by the digest's language rules, so a French « or !
+never starts a line; text wraps, then shrinks, then is shortened at a word boundary with an
+ellipsis. Every text colour is checked against its background for WCAG AA (4.5:1).
+Deterministic: the same digest gives byte-identical PNGs.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from digestgen.colors import contrast_ratio, ensure_contrast, readable_on
+from digestgen.context import view
+from digestgen.load import Loaded
+from digestgen.social import cut
+from digestgen.typography import NBSP
+
+if TYPE_CHECKING:
+    from PIL import Image as PILImage
+    from PIL.ImageFont import FreeTypeFont
+
+FONTS = Path(__file__).parent / "fonts"
+SIZES = {"linkedin": (1200, 627), "x": (1200, 675)}
+MARGIN = 64  # the safe area: nothing but the background outside it
+MINIMUM_CONTRAST = 4.5
+
+
+@dataclass(frozen=True)
+class Card:
+    name: str  # path under out/<slug>/, e.g. cards/constance-nebbula-x.png
+    platform: str
+    alt: str
+    png: bytes
+
+
+@functools.cache
+def font(name: str, size: int) -> FreeTypeFont:
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(FONTS / name), size)
+
+
+@dataclass(frozen=True)
+class Palette:
+    background: str
+    text: str
+    muted: str
+    accent: str
+
+    def check(self) -> None:
+        """Refuse a palette whose text would fail WCAG AA (a bug, not an editor's problem)."""
+        for colour in (self.text, self.muted, self.accent):
+            ratio = contrast_ratio(colour, self.background)
+            if ratio < MINIMUM_CONTRAST:
+                raise ValueError(f"{colour} on {self.background} is {ratio:.2f}:1")
+
+
+def palette(primary: str) -> Palette:
+    """The brand's primary colour as background, darkened if need be, with readable text."""
+    text = readable_on(primary)
+    background = ensure_contrast(primary, text, 7.0)  # room for the softer muted text
+    muted = ensure_contrast("#c9d6e3" if text == "#ffffff" else "#3b4650", background)
+    accent = ensure_contrast("#ffd166" if text == "#ffffff" else "#7a4d00", background)
+    result = Palette(background, text, muted, accent)
+    result.check()
+    return result
+
+
+def wrap(text: str, face: FreeTypeFont, width: int) -> list[str]:
+    """Lines of ``text`` no wider than ``width``; words break only at ordinary spaces."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            trial = f"{line} {word}" if line else word
+            if not line or face.getlength(trial) <= width:
+                line = trial
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def fit_text(
+    text: str, face_name: str, box: tuple[int, int], sizes: range, spacing: float = 1.3
+) -> tuple[list[str], FreeTypeFont, int]:
+    """The largest size at which ``text`` fits ``box`` (width, height); else the smallest size
+    and ``text`` shortened at a word boundary. Returns lines, font and line height."""
+    width, height = box
+    for size in sizes:
+        face = font(face_name, size)
+        step = round(size * spacing)
+        lines = wrap(text, face, width)
+        if len(lines) * step <= height and all(face.getlength(s) <= width for s in lines):
+            return lines, face, step
+    words = len(text.split(" "))
+    low, high = 0, words
+    while low < high:  # the most words that fit at the smallest size
+        middle = (low + high + 1) // 2
+        lines = wrap(cut(text, middle), face, width)
+        if len(lines) * step <= height and all(face.getlength(s) <= width for s in lines):
+            low = middle
+        else:
+            high = middle - 1
+    return wrap(cut(text, low), face, width), face, step
+
+
+PORTRAIT = 128  # the diameter of a speaker's round photo
+
+
+def _round(photo: PILImage.Image, diameter: int) -> PILImage.Image:
+    from PIL import Image, ImageDraw, ImageOps
+
+    square = ImageOps.fit(photo.convert("RGB"), (diameter * 2, diameter * 2))
+    mask = Image.new("L", square.size, 0)
+    ImageDraw.Draw(mask).ellipse((0, 0, *square.size), fill=255)
+    square.putalpha(mask)
+    return square.resize((diameter, diameter), Image.Resampling.LANCZOS)
+
+
+def _text(
+    draw: Any, xy: tuple[int, int], text: str, face: FreeTypeFont, fill: str, anchor: str
+) -> None:
+    """Draw ``text`` so that its ink, not just its origin, stays where it is anchored: a J or
+    a « may lean out of its left side bearing, which would cross the safe margin."""
+    left, _, right, _ = face.getbbox(text, anchor=anchor)
+    x, y = xy
+    shift = min(left, 0) if anchor[0] == "l" else max(right, 0) if anchor[0] == "r" else 0
+    draw.text((x - shift, y), text, font=face, fill=fill, anchor=anchor)
+
+
+@functools.lru_cache(maxsize=256)
+def _draw_card(
+    size: tuple[int, int],
+    colours: Palette,
+    quote: str,
+    name: str,
+    attribution: str,
+    footer: str,
+    outlet: str,
+    photo_bytes: bytes | None = None,
+) -> bytes:
+    """One card as PNG bytes. Cached: a preview rebuild redraws only the cards that changed."""
+    from PIL import Image, ImageDraw
+
+    photo = Image.open(io.BytesIO(photo_bytes)) if photo_bytes else None
+
+    width, height = size
+    image: PILImage.Image = Image.new("RGB", size, colours.background)
+    draw = ImageDraw.Draw(image)
+    inner = width - 2 * MARGIN
+    bottom = height - MARGIN
+
+    # Top: the accent rule and the outlet's name.
+    draw.rectangle((MARGIN, MARGIN, MARGIN + 96, MARGIN + 8), fill=colours.accent)
+    outlet_lines, outlet_face, _ = fit_text(
+        outlet, "DejaVuSans-Bold.ttf", (inner - 128, 40), range(26, 17, -2)
+    )
+    _text(draw, (width - MARGIN, MARGIN), outlet_lines[0], outlet_face, colours.text, "rt")
+
+    # Bottom: the event and its date.
+    footer_lines, footer_face, _ = fit_text(
+        footer, "DejaVuSans.ttf", (inner, 40), range(24, 17, -2)
+    )
+    _text(draw, (MARGIN, bottom), footer_lines[0], footer_face, colours.muted, "ld")
+
+    # Above it: who said it, beside their portrait when there is one.
+    left = MARGIN + (PORTRAIT + 32 if photo is not None else 0)
+    text_width = width - MARGIN - left
+    attribution_lines, attribution_face, attribution_step = fit_text(
+        attribution, "DejaVuSans.ttf", (text_width, 2 * 34), range(26, 17, -2)
+    )
+    name_lines, name_face, _ = fit_text(
+        name, "DejaVuSans-Bold.ttf", (text_width, 44), range(32, 21, -2)
+    )
+    block_bottom = bottom - 56
+    block_top = block_bottom - 40 - len(attribution_lines) * attribution_step
+    if photo is not None:
+        block_top = min(block_top, block_bottom - PORTRAIT)
+        portrait = _round(photo, PORTRAIT)
+        image.paste(portrait, (MARGIN, block_bottom - PORTRAIT), portrait)
+    y = block_bottom - len(attribution_lines) * attribution_step
+    _text(draw, (left, y - 8), name_lines[0], name_face, colours.text, "ls")
+    for line in attribution_lines:
+        y += attribution_step
+        _text(draw, (left, y - 8), line, attribution_face, colours.muted, "ls")
+
+    # The quote fills what is left, as large as it can be.
+    top = MARGIN + 56
+    box = (inner, block_top - 40 - top)
+    lines, face, step = fit_text(quote, "DejaVuSerif.ttf", box, range(60, 27, -2))
+    y = top + round(step * 0.8)
+    for line in lines:
+        _text(draw, (MARGIN, y), line, face, colours.text, "ls")
+        y += step
+
+    # 64 colours keep the anti-aliased text smooth, and make the file a third and the
+    # encoding twice as fast as full colour.
+    out = io.BytesIO()
+    image.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(out, format="PNG")
+    return out.getvalue()
+
+
+def load_photo(loaded: Loaded, stem: str, url: str | None, fetch: bool) -> bytes | None:
+    """A speaker's photo from ``content/photos/<speaker-slug>.(jpg|png|webp)``, or from its URL
+    when ``fetch`` is on; None when neither gives an image (the card is laid out without)."""
+    from PIL import Image, UnidentifiedImageError
+
+    data = None
+    folder = loaded.digest_source.path.parents[1] / "photos"
+    for suffix in (".jpg", ".jpeg", ".png", ".webp"):
+        path = folder / f"{stem}{suffix}"
+        if path.is_file():
+            data = path.read_bytes()
+            break
+    else:
+        if fetch and url:
+            import urllib.request
+
+            request = urllib.request.Request(url, headers={"User-Agent": "digestgen cards"})
+            try:
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    data = response.read(10_000_000)
+            except (OSError, ValueError):
+                return None
+    if data is None:
+        return None
+    try:
+        with Image.open(io.BytesIO(data)) as photo:
+            photo.load()  # a file that is not an image: no portrait rather than a crash
+    except (OSError, UnidentifiedImageError):
+        return None
+    return data
+
+
+def render_cards(loaded: Loaded, *, fetch_images: bool = False) -> list[Card]:
+    """A card per speaker and a cover, for LinkedIn and X, with their alt text."""
+    from slugify import slugify
+
+    context = view(loaded, source="cards", medium="social", nbsp=NBSP)
+    event, outlet, t = context["event"], context["outlet"], context["t"]
+    colours = palette(outlet.brand.primary_color)
+    when = context["long_date"](event.date)
+    footer = f"{event.title} · {when}"
+    opening, closing = ("«" + NBSP, NBSP + "»") if context["lang"] == "fr" else ("“", "”")
+    cards: list[Card] = []
+
+    def add(stem: str, *texts: str, alt: str, photo: bytes | None = None) -> None:
+        quote, name, attribution, bottom = texts
+        for platform, size in SIZES.items():
+            png = _draw_card(size, colours, quote, name, attribution, bottom, outlet.name, photo)
+            cards.append(Card(f"cards/{stem}-{platform}.png", platform, alt, png))
+
+    speakers = ", ".join(s.name for s in event.speakers)
+    place = ", ".join(p for p in (event.venue.name, event.venue.city) if p)
+    lineup = f"{t['speakers']}{t['colon']} {speakers}"
+    add("cover", event.title, when, lineup, place, alt=f"{event.title}, {when}, {place}. {lineup}.")
+    seen: set[str] = {"cover"}
+    for speaker in event.speakers:
+        stem = slugify(speaker.name) or "speaker"
+        while stem in seen:
+            stem += "-2"
+        seen.add(stem)
+        photo_url = speaker.photo.src if speaker.photo else None
+        photo = load_photo(loaded, stem, photo_url, fetch_images)
+        role = f"{speaker.role}, {speaker.organization}"
+        quote = f"{opening}{speaker.quote}{closing}"
+        alt = f"{speaker.name}, {role}{t['colon']} {quote} – {footer}."
+        add(stem, quote, speaker.name, role, footer, alt=alt, photo=photo)
+    return cards
+
+
+def card_files(cards: list[Card]) -> Iterator[tuple[str, bytes]]:
+    for card in cards:
+        yield card.name, card.png
