@@ -114,12 +114,13 @@ def build(
 ) -> Built:
     """Render ``parts`` of a loaded digest into its ``out/<slug>/`` folder.
 
-    A full build replaces the folder; a partial one (``newsletter``, ``social``) keeps the
-    files of the other parts that are already there.
+    A build with the preview page replaces the folder; ``newsletter`` and ``social`` keep
+    the files of the other parts that are already there.
     """
     rendered = render_files(loaded, workspace, parts, fetch_images=fetch_images)
     folder = workspace.out_dir / loaded.slug
-    written = write_folder(folder, rendered.files, keep_others=tuple(parts) != EVERYTHING)
+    # A build with the preview replaces the folder; `newsletter` and `social` add to it.
+    written = write_folder(folder, rendered.files, keep_others=PREVIEW not in parts)
     return Built(loaded.slug, folder, written, loaded.warnings(), rendered.drafts)
 
 
@@ -139,11 +140,13 @@ class _Prepared:
     line_of_slug: Problem
 
 
-def _prepare(workspace: Workspace, fetch_images: bool, path: Path) -> _Prepared | DigestgenError:
+def _prepare(
+    workspace: Workspace, parts: Sequence[str], fetch_images: bool, path: Path
+) -> _Prepared | DigestgenError:
     try:
         loaded = load(path, workspace.content_dir)
         clash = loaded.digest_source.problem(("issue", "slug"), "")
-        rendered = render_files(loaded, workspace, fetch_images=fetch_images)
+        rendered = render_files(loaded, workspace, parts, fetch_images=fetch_images)
         return _Prepared(loaded.slug, rendered, loaded.warnings(), clash)
     except DigestgenError as exc:
         return exc
@@ -153,6 +156,7 @@ def build_all(
     workspace: Workspace,
     progress: Callable[[Path], None] | None = None,
     *,
+    parts: Sequence[str] = EVERYTHING,
     fetch_images: bool = False,
 ) -> BatchResult:
     """Build every digest of the workspace; a bad one is recorded and the others still build.
@@ -164,7 +168,7 @@ def build_all(
     built: list[Built] = []
     failed: dict[Path, DigestgenError] = {}
     owners: dict[str, Path] = {}
-    prepare = functools.partial(_prepare, workspace, fetch_images)
+    prepare = functools.partial(_prepare, workspace, tuple(parts), fetch_images)
     for path, prepared in zip(paths, _map_prepare(prepare, paths), strict=True):
         if isinstance(prepared, DigestgenError):
             failed[path] = prepared

@@ -89,28 +89,42 @@ def wrap(text: str, face: FreeTypeFont, width: int) -> list[str]:
     return lines
 
 
+def _fits(text: str, face: FreeTypeFont, box: tuple[int, int], step: int) -> list[str] | None:
+    lines = wrap(text, face, box[0])
+    if len(lines) * step <= box[1] and all(face.getlength(s) <= box[0] for s in lines):
+        return lines
+    return None
+
+
 def fit_text(
     text: str, face_name: str, box: tuple[int, int], sizes: range, spacing: float = 1.3
 ) -> tuple[list[str], FreeTypeFont, int]:
     """The largest size at which ``text`` fits ``box`` (width, height); else the smallest size
     and ``text`` shortened at a word boundary. Returns lines, font and line height."""
-    width, height = box
-    for size in sizes:
-        face = font(face_name, size)
-        step = round(size * spacing)
-        lines = wrap(text, face, width)
-        if len(lines) * step <= height and all(face.getlength(s) <= width for s in lines):
-            return lines, face, step
-    words = len(text.split(" "))
-    low, high = 0, words
+    candidates = list(sizes)  # largest first
+    low, high = 0, len(candidates) - 1
+    best: tuple[list[str], FreeTypeFont, int] | None = None
+    while low <= high:  # a larger size never fits where a smaller one does not
+        middle = (low + high) // 2
+        face = font(face_name, candidates[middle])
+        step = round(candidates[middle] * spacing)
+        lines = _fits(text, face, box, step)
+        if lines is not None:
+            best, high = (lines, face, step), middle - 1
+        else:
+            low = middle + 1
+    if best is not None:
+        return best
+    face = font(face_name, candidates[-1])
+    step = round(candidates[-1] * spacing)
+    low, high = 0, len(text.split(" "))
     while low < high:  # the most words that fit at the smallest size
         middle = (low + high + 1) // 2
-        lines = wrap(cut(text, middle), face, width)
-        if len(lines) * step <= height and all(face.getlength(s) <= width for s in lines):
+        if _fits(cut(text, middle), face, box, step) is not None:
             low = middle
         else:
             high = middle - 1
-    return wrap(cut(text, low), face, width), face, step
+    return wrap(cut(text, low), face, box[0]), face, step
 
 
 PORTRAIT = 128  # the diameter of a speaker's round photo

@@ -118,18 +118,21 @@ def social(
         raise typer.Exit(1)
 
 
-def _build_all_with_progress(workspace: Workspace, fetch_images: bool) -> BatchResult:
+def _build_all_with_progress(
+    workspace: Workspace, parts: tuple[str, ...], fetch_images: bool
+) -> BatchResult:
     """build_all, with a progress bar when someone is watching the terminal."""
     import sys
 
     from digestgen.build import build_all
     from digestgen.load import digest_paths
 
+    options = {"parts": parts, "fetch_images": fetch_images}
     if not sys.stderr.isatty():
-        return build_all(workspace, fetch_images=fetch_images)
+        return build_all(workspace, **options)  # type: ignore[arg-type]
     total = len(digest_paths(workspace.content_dir))
     with typer.progressbar(length=total, label="Building", file=sys.stderr) as bar:
-        return build_all(workspace, progress=lambda _: bar.update(1), fetch_images=fetch_images)
+        return build_all(workspace, progress=lambda _: bar.update(1), **options)  # type: ignore[arg-type]
 
 
 def _show_drafts(built: Built) -> int:
@@ -160,21 +163,25 @@ def build_command(
     fetch_images: Annotated[
         bool, typer.Option("--fetch-images", help="Download speakers' photos for the cards.")
     ] = False,
+    no_cards: Annotated[
+        bool, typer.Option("--no-cards", help="Skip the quote cards (a faster batch).")
+    ] = False,
     content_dir: ContentOpt = None,
     out: OutOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Build every output of a digest (or of all of them, with --all)."""
-    from digestgen.build import build
+    from digestgen.build import CARDS, EVERYTHING, build
     from digestgen.errors import UsageError
     from digestgen.load import display_path
 
+    parts = tuple(p for p in EVERYTHING if not (no_cards and p == CARDS))
     with _reported(debug):
         workspace = _workspace(content_dir, out)
         if all_digests and digest:
             raise UsageError("name a digest or give --all, not both")
         if not all_digests:
-            built = build(workspace.load(digest), workspace, fetch_images=fetch_images)
+            built = build(workspace.load(digest), workspace, parts, fetch_images=fetch_images)
             _report(built)
             over = sum(len(d.over) for d in built.drafts.values())
             if over:
@@ -183,7 +190,7 @@ def build_command(
                 raise typer.Exit(1)
             return
         _long_running()
-        result = _build_all_with_progress(workspace, fetch_images)
+        result = _build_all_with_progress(workspace, parts, fetch_images)
         for built in result.built:
             for warning in built.warnings:
                 _err(f"warning: {warning}")
