@@ -63,7 +63,7 @@ def main() -> None:
         floor_command = [sys.executable, "-c", "import jinja2, pydantic, typer, premailer"]
         for label, command in [
             ("digestgen newsletter (the email's files)", [DIGESTGEN, "newsletter"]),
-            ("digestgen build (email and social drafts)", [DIGESTGEN, "build"]),
+            ("digestgen build (email, social, cards, preview)", [DIGESTGEN, "build"]),
         ]:
             floor, took = paired_medians(floor_command, command, one, 21)
             print(
