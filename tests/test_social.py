@@ -187,7 +187,7 @@ def test_english_drafts_follow_english_typography() -> None:
     x = [p.text for p in drafts["x"].posts]
     assert x[1].startswith("“We publish every dataset & every algorithm we use. It’s the only way")
     assert "— Ada Okafor (@adaokafor)" in x[1]
-    assert "“Don’t buy a “smart city”. Buy a bus that turns up on time!”" in x[3]
+    assert "“Don’t buy a ‘smart city’. Buy a bus that turns up on time!”" in x[3]
     assert "\u00a0" not in "".join(x)
 
 

@@ -14,26 +14,30 @@ from pydantic import BaseModel
 
 from digestgen.links import Tagger
 from digestgen.load import Loaded
-from digestgen.models import PROSE, Language
+from digestgen.models import PROSE, QUOTED, Language
 from digestgen.strings import STRINGS, long_date
 from digestgen.typography import typeset
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def _mentions_prose(annotation: Any) -> bool:
-    if PROSE in getattr(annotation, "__metadata__", ()):
+def _mentions(marker: object, annotation: Any) -> bool:
+    if marker in getattr(annotation, "__metadata__", ()):
         return True
-    return any(_mentions_prose(arg) for arg in typing.get_args(annotation))
+    return any(_mentions(marker, arg) for arg in typing.get_args(annotation))
 
 
 @functools.cache
-def _prose_fields(model: type[BaseModel]) -> frozenset[str]:
+def _marked_fields(model: type[BaseModel], marker: object) -> frozenset[str]:
     return frozenset(
         name
         for name, field in model.model_fields.items()
-        if PROSE in field.metadata or _mentions_prose(field.annotation)
+        if marker in field.metadata or _mentions(marker, field.annotation)
     )
+
+
+# English nests ‘ ’ inside “ ”; French keeps « » at every level, as its press does.
+_NESTED = {"en": str.maketrans({"“": "‘", "”": "’"}), "fr": {}}
 
 
 @functools.lru_cache(maxsize=8192)
@@ -44,20 +48,20 @@ def _typeset(text: str, language: Language, nbsp: str | None) -> str:
 
 def typeset_model(model: M, language: Language, nbsp: str | None = None) -> M:
     """A copy of ``model`` whose prose fields, at any depth, follow ``language``'s typography."""
-    prose = _prose_fields(type(model))
+    prose = _marked_fields(type(model), PROSE)
+    quoted = _marked_fields(type(model), QUOTED)
 
-    def convert(value: Any, is_prose: bool) -> Any:
+    def convert(value: Any, name: str) -> Any:
         if isinstance(value, BaseModel):
             return typeset_model(value, language, nbsp)
         if isinstance(value, list):
-            return [convert(item, is_prose) for item in value]
-        if isinstance(value, str) and is_prose:
-            return _typeset(value, language, nbsp)
+            return [convert(item, name) for item in value]
+        if isinstance(value, str) and name in prose:
+            value = _typeset(value, language, nbsp)
+            return value.translate(_NESTED[language]) if name in quoted else value
         return value
 
-    updates = {
-        name: convert(getattr(model, name), name in prose) for name in type(model).model_fields
-    }
+    updates = {name: convert(getattr(model, name), name) for name in type(model).model_fields}
     return model.model_copy(update=updates)
 
 

@@ -36,6 +36,16 @@ class Typeset:
 PROSE = Typeset()
 
 
+class Quoted:
+    """Marks text always shown inside quotation marks: its own quotes are the nested kind."""
+
+    def __repr__(self) -> str:
+        return "QUOTED"
+
+
+QUOTED = Quoted()
+
+
 def _clean(value: Any) -> Any:
     # Numbers are accepted as text (a title such as 2030 is text), then stripped and NFC'd.
     if isinstance(value, bool):
@@ -257,7 +267,7 @@ class Speaker(Strict):
     name: Text
     role: Text
     organization: Text
-    quote: Text
+    quote: Annotated[Text, QUOTED]
     x: XHandle | None = None
     linkedin: HttpsUrl | None = None
     photo: Image | None = None
