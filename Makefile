@@ -14,8 +14,10 @@ newsletter: $(VENV)/.digestgen  ## render the sample digest into out/
 build: $(VENV)/.digestgen
 	$(BIN)/digestgen build --all
 
-test: $(VENV)/.digestgen  ## the whole suite
-	$(BIN)/pytest
+AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
+
+test: $(VENV)/.digestgen $(AXE)  ## the whole suite
+	AXE_JS=$(AXE) $(BIN)/pytest
 
 golden: $(VENV)/.digestgen  ## refresh the golden files; read `git diff tests/golden` before committing
 	$(BIN)/pytest tests/test_golden.py --update-golden
@@ -32,6 +34,11 @@ $(VENV)/.deps: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/pip install --quiet --disable-pip-version-check hatchling ".[test,dev]"
+	touch $@
+
+# axe-core, the accessibility rules engine the browser tests run on the email and the preview.
+$(AXE): $(VENV)/.deps
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/axe axe-core@4
 	touch $@
 
 $(VENV)/.digestgen: $(VENV)/.deps $(SOURCES)
