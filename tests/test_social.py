@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from digestgen.context import typeset_model
 from digestgen.load import Loaded, Source, find_digest, load
 from digestgen.models import Digest, Outlet
 from digestgen.social import (
@@ -21,7 +22,7 @@ from digestgen.social import (
     render_social,
     x_weighted_length,
 )
-from digestgen.typography import NBSP, typeset
+from digestgen.typography import NBSP
 from helpers import sample_data, workspace
 
 REPO = Path(__file__).resolve().parents[1]
@@ -285,6 +286,6 @@ def test_any_valid_digest_gives_posts_within_every_limit(
         if name != "linkedin":
             assert "utm_campaign=" in draft.posts[0].text  # the recap link, in the first post
             for speaker, post in zip(loaded.digest.event.speakers, draft.posts[1:-1], strict=True):
-                quote = typeset(speaker.quote, loaded.language, nbsp=NBSP)
+                quote = typeset_model(speaker, loaded.language, NBSP).quote
                 assert quote_words_are_whole(post.text, quote), (name, post.text)
     assert "utm_source=linkedin" in drafts["linkedin"].posts[0].text
