@@ -57,6 +57,7 @@ def env(monkeypatch: pytest.MonkeyPatch, smtp: tuple[Inbox, int]) -> None:
     monkeypatch.setenv("DIGESTGEN_SMTP_USER", "editor")
     monkeypatch.setenv("DIGESTGEN_SMTP_PASSWORD", "s3cret-pw")
     monkeypatch.setenv("DIGESTGEN_SMTP_STARTTLS", "0")
+    monkeypatch.setenv("DIGESTGEN_SMTP_TIMEOUT", "3")  # aiosmtpd goes quiet after a bad login
 
 
 def test_send_test_is_received_as_a_valid_multipart_message(sample: Path, cli, smtp, env) -> None:  # type: ignore[no-untyped-def]

@@ -27,6 +27,7 @@ class SmtpSettings:
     starttls: bool
     user: str = ""
     password: str = field(default="", repr=False)
+    timeout: float = 30.0
 
     def describe(self) -> str:
         """Where the message goes, without the credentials."""
@@ -36,7 +37,8 @@ class SmtpSettings:
 
 
 def smtp_settings(environ: Mapping[str, str] = os.environ) -> SmtpSettings:
-    """Settings from ``DIGESTGEN_SMTP_HOST``, ``_PORT``, ``_USER``, ``_PASSWORD``, ``_STARTTLS``."""
+    """Settings from ``DIGESTGEN_SMTP_HOST``, ``_PORT``, ``_USER``, ``_PASSWORD``, ``_STARTTLS``
+    and ``_TIMEOUT`` (seconds to wait for the server, 30 by default)."""
     host = environ.get(PREFIX + "HOST", "").strip()
     if not host:
         raise UsageError(f"set {PREFIX}HOST (and _PORT, _USER, _PASSWORD, _STARTTLS) to send")
@@ -48,13 +50,20 @@ def smtp_settings(environ: Mapping[str, str] = os.environ) -> SmtpSettings:
     password = environ.get(PREFIX + "PASSWORD", "")
     if bool(user) != bool(password):
         raise UsageError(f"set both {PREFIX}USER and {PREFIX}PASSWORD, or neither")
-    return SmtpSettings(host, int(raw_port), starttls, user, password)
+    raw_timeout = environ.get(PREFIX + "TIMEOUT", "30").strip()
+    try:
+        timeout = float(raw_timeout)
+    except ValueError:
+        raise UsageError(
+            f"{PREFIX}TIMEOUT must be a number of seconds, not {raw_timeout!r}"
+        ) from None
+    return SmtpSettings(host, int(raw_port), starttls, user, password, timeout)
 
 
 def send_message(settings: SmtpSettings, message: bytes, sender: str, recipient: str) -> None:
     """Hand ``message`` to the SMTP server for ``recipient``; errors say what, never who."""
     try:
-        with smtplib.SMTP(settings.host, settings.port, timeout=30) as smtp:
+        with smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout) as smtp:
             smtp.ehlo()
             if settings.starttls:
                 smtp.starttls(context=ssl.create_default_context())
