@@ -127,12 +127,11 @@ def _build_all_with_progress(
     from digestgen.build import build_all
     from digestgen.load import digest_paths
 
-    options = {"parts": parts, "fetch_images": fetch_images}
     if not sys.stderr.isatty():
-        return build_all(workspace, **options)  # type: ignore[arg-type]
+        return build_all(workspace, parts=parts, fetch_images=fetch_images)
     total = len(digest_paths(workspace.content_dir))
     with typer.progressbar(length=total, label="Building", file=sys.stderr) as bar:
-        return build_all(workspace, progress=lambda _: bar.update(1), **options)  # type: ignore[arg-type]
+        return build_all(workspace, lambda _: bar.update(1), parts=parts, fetch_images=fetch_images)
 
 
 def _show_drafts(built: Built) -> int:
