@@ -302,6 +302,39 @@ def send_test(
 
 
 @app.command()
+def enrich(
+    digest: DigestArg = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show the diff; write nothing.")
+    ] = False,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow private and loopback addresses.")
+    ] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for each page.")] = 10.0,
+    content_dir: ContentOpt = None,
+    out: OutOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Fill missing titles, summaries and images of the follow-up stories from their pages."""
+    from digestgen.enrich import enrich as fill_in
+    from digestgen.load import find_digest
+
+    with _reported(debug):
+        workspace = _workspace(content_dir, out)
+        path = find_digest(digest, workspace.content_dir)
+        result = fill_in(path, dry_run=dry_run, allow_private=allow_private, timeout=timeout)
+    typer.echo(result.diff.rstrip("\n") if result.diff else "Nothing to fill in.")
+    for note in result.notes:
+        _err(f"note: {note}")
+    for failure in result.failures:
+        _err(f"failed: {failure.url}: {failure.reason}")
+    if dry_run and result.diff:
+        _err("Dry run: nothing was written.")
+    if result.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
 def init(
     folder: Annotated[Path, typer.Argument(help="Where to create the workspace.")] = Path("."),
     debug: DebugOpt = False,

@@ -1,0 +1,453 @@
+"""``digestgen enrich``: fill in missing titles, summaries and images from the pages themselves.
+
+For the event and each further-reading article lacking ``title``, ``summary`` or ``image``, the
+page is fetched and its Open Graph / Twitter card / ``<title>`` metadata is written back with
+ruamel.yaml's round trip, keeping the editor's comments, key order and quoting; a field the
+editor wrote is never replaced. Fetching is guarded: http(s) only, a timeout per request and a
+deadline per run, ~2 MB read at most, and no private, loopback, link-local, reserved or
+multicast address (checked at every redirect hop) unless ``allow_private`` is set.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import http.client
+import ipaddress
+import os
+import re
+import socket
+import ssl
+import time
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from io import StringIO
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urljoin, urlsplit
+
+from ruamel.yaml import YAML, scalarstring
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from digestgen.errors import DigestgenError
+from digestgen.load import display_path, read_yaml
+
+USER_AGENT = "digestgen-enrich/0.1"
+MAX_BYTES = 2_000_000
+MAX_HOPS = 5
+FIELDS = ("title", "summary", "image")
+ARTICLE_ORDER = ("title", "url", "summary", "label", "image")
+EVENT_ORDER = ("title", "date", "venue", "organizer", "partners", "attendance", "url", "image",
+               "summary", "highlights", "speakers")  # fmt: skip
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+BLOCK_SCALARS = (scalarstring.FoldedScalarString, scalarstring.LiteralScalarString)
+SEPARATORS = (" - ", " | ", " — ", " – ", " · ")
+# Indentation styles tried, most common first; the one that reproduces the file is kept.
+LAYOUTS = list(dict.fromkeys([(2, 4, 2), (2, 2, 0)] + [
+    (m, s, o) for m in (2, 4) for s in (2, 4, 6) for o in (0, 2, 4) if o <= s - 2
+]))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A URL that gave nothing, and why, in one line."""
+
+    url: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Enriched:
+    """What a run did: the diff of the YAML file, the fields filled, what failed, notes."""
+
+    path: Path
+    diff: str
+    filled: list[str]
+    failures: list[Failure]
+    notes: list[str]
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    """What a page says about itself; ``title`` has its site-name suffix stripped."""
+
+    title: str | None = None
+    description: str | None = None
+    image: str | None = None
+    image_alt: str | None = None
+    image_tag: str | None = None
+    site_name: str | None = None
+
+
+class _Fail(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _clean(text: str | None) -> str | None:
+    # Metadata is often multi-line with tabs; YAML wants one tidy line of plain text.
+    if not text:
+        return None
+    text = "".join(c for c in " ".join(text.split()) if unicodedata.category(c) != "Cc")
+    return unicodedata.normalize("NFC", text) or None
+
+
+class _HeadParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+        self.title: list[str] = []
+        self._in_title = self._seen_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {k.lower(): v or "" for k, v in attrs}
+        key = (found.get("property") or found.get("name") or "").strip().lower()
+        if tag == "meta" and key and "content" in found:
+            self.meta.setdefault(key, found["content"])  # the first og:image is the main one
+        elif tag == "title" and not self._seen_title:
+            self._in_title = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self._in_title:
+            self._in_title, self._seen_title = False, True
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+
+
+def parse_metadata(html: str, base_url: str) -> PageMetadata:
+    """Open Graph, then Twitter card, then ``<title>`` / meta description; image made absolute."""
+    parser = _HeadParser()
+    parser.feed(html)
+    parser.close()
+
+    def first(*keys: str) -> tuple[str | None, str | None]:
+        for key in keys:
+            value = _clean(parser.meta.get(key))
+            if value:
+                return value, key
+        return None, None
+
+    site_name = first("og:site_name")[0]
+    title = first("og:title", "twitter:title")[0] or _clean("".join(parser.title))
+    image, tag = first("og:image:secure_url", "og:image", "og:image:url")
+    image, tag = (image, tag) if image else first("twitter:image", "twitter:image:src")
+    return PageMetadata(
+        title=strip_site_name(title, site_name) if title else None,
+        description=first("og:description", "twitter:description", "description")[0],
+        image=urljoin(base_url, image) if image else None,
+        image_alt=first("og:image:alt", "twitter:image:alt")[0],
+        image_tag=tag,
+        site_name=site_name,
+    )
+
+
+def strip_site_name(title: str, site_name: str | None) -> str:
+    """Drop a trailing " - Site" (also ``|``, ``—``, ``–``, ``·``): the site's name, or short."""
+    at, sep = max((title.rfind(sep), sep) for sep in SEPARATORS)
+    if at <= 0:
+        return title
+    head, suffix = title[:at].strip(), title[at + len(sep) :].strip()
+    if not head or not suffix:
+        return title
+    named = site_name is not None and suffix.casefold() == site_name.strip().casefold()
+    short = len(suffix) <= 30 and len(suffix.split()) <= 4
+    return head if named or short else title
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+
+
+def decode_page(body: bytes, declared: str | None) -> str:
+    """The page's text: BOM, HTTP charset, ``<meta>`` charset, else UTF-8 with replacement."""
+    if body.startswith(codecs.BOM_UTF8):
+        return body[3:].decode("utf-8", "replace")
+    sniffed = _META_CHARSET.search(body[:8192])
+    for name in (declared, sniffed.group(1).decode("ascii") if sniffed else None):
+        try:
+            codec = codecs.lookup(name or "").name
+        except LookupError:
+            continue
+        # Browsers read "ISO-8859-1" as windows-1252, and so do pages that declare it.
+        return body.decode("cp1252" if codec in ("iso8859-1", "ascii") else codec, "replace")
+    return body.decode("utf-8", "replace")
+
+
+def _refusal(address: str) -> str | None:
+    """Why a request may not go to ``address`` (private, loopback, …), or None."""
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+    kinds = ("loopback", "private", "link_local", "multicast", "reserved", "unspecified")
+    kind = next((k for k in kinds if getattr(ip, f"is_{k}")), None)
+    kind = kind or (None if ip.is_global else "non-public")
+    return f"{address} is a {kind.replace('_', '-')} address" if kind else None
+
+
+def _address(host: str, port: int, allow_private: bool) -> str:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        raise _Fail(f"host {host} not found") from None
+    addresses = [str(info[4][0]) for info in infos]
+    # Every address must pass, and the one connected to is this checked one (no second lookup
+    # that a DNS-rebinding host could answer differently).
+    refused = [] if allow_private else [r for a in addresses if (r := _refusal(a))]
+    if refused:
+        raise _Fail(f"refused: {refused[0]} (use --allow-private)")
+    return addresses[0]
+
+
+def _fetch(url: str, *, timeout: float, stop_at: float, allow_private: bool) -> PageMetadata:
+    for _hop in range(MAX_HOPS + 1):
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise _Fail("not an http(s) URL")
+        try:
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError:
+            raise _Fail("bad port in the URL") from None
+        address = _address(parts.hostname, port, allow_private)
+        budget = min(timeout, stop_at - time.monotonic())
+        if budget <= 0:
+            raise _Fail("the run's deadline passed")
+        until = time.monotonic() + budget
+        conn = http.client.HTTPConnection(parts.hostname, port, timeout=budget)
+        try:
+            sock = socket.create_connection((address, port), timeout=budget)
+            if parts.scheme == "https":
+                context = ssl.create_default_context()
+                sock = context.wrap_socket(sock, server_hostname=parts.hostname)
+            conn.sock = sock  # http.client uses it as is: no second lookup
+            target = quote(parts.path or "/", safe="/%:@!$&'()*+,;=~") + (
+                f"?{quote(parts.query, safe='/%:@!$&()*+,;=?~')}" if parts.query else ""
+            )
+            host = parts.netloc.rpartition("@")[2]  # never send a user:password@ part
+            headers = {"Host": host, "User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
+            conn.request("GET", target, headers=headers | {"Accept": ", ".join(HTML_TYPES)})
+            response = conn.getresponse()
+            if response.status in (301, 302, 303, 307, 308):
+                location = response.getheader("Location")
+                if not location:
+                    raise _Fail(f"{response.status} redirect without a Location")
+                url = urljoin(url, location.strip())
+                continue
+            if not 200 <= response.status < 300:
+                raise _Fail(f"{response.status} {response.reason}".strip())
+            kind = response.headers.get_content_type()
+            if response.getheader("Content-Type") and kind not in HTML_TYPES:
+                raise _Fail(f"not an HTML page ({kind})")
+            chunks: list[bytes] = []
+            while sum(map(len, chunks)) < MAX_BYTES and time.monotonic() < until:
+                chunk = response.read1(65536)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            body = b"".join(chunks)[:MAX_BYTES]
+            html = decode_page(body, response.headers.get_content_charset())
+            return parse_metadata(html, url)
+        except TimeoutError:
+            raise _Fail(f"no answer within {budget:.3g} s") from None
+        except ssl.SSLError as exc:
+            raise _Fail(f"TLS error: {exc.reason or exc}") from None
+        except ConnectionRefusedError:
+            raise _Fail("connection refused") from None
+        except (OSError, http.client.HTTPException) as exc:
+            raise _Fail(f"{type(exc).__name__}: {exc}".splitlines()[0]) from None
+        finally:
+            conn.close()
+    raise _Fail(f"more than {MAX_HOPS} redirects")
+
+
+def _page(url: str, **how: Any) -> PageMetadata | Failure:
+    try:
+        return _fetch(url, **how)
+    except _Fail as exc:
+        return Failure(url, exc.reason)
+
+
+def _dump(yaml: YAML, data: Any) -> str:
+    stream = StringIO()
+    yaml.dump(data, stream)
+    return stream.getvalue()
+
+
+def _rt_yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes, yaml.width = True, 4096  # never re-wrap the editor's long lines
+    return yaml
+
+
+def _layout(text: str) -> tuple[YAML, bool]:
+    """A round-trip YAML indented like the file (the first style that reproduces it exactly,
+    else the closest), and whether it was exact."""
+    data, best, fewest = _rt_yaml().load(text), _rt_yaml(), -1
+    for mapping, sequence, offset in LAYOUTS:
+        yaml = _rt_yaml()
+        yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+        out = _dump(yaml, data)
+        if out == text:
+            return yaml, True
+        changed = len(set(out.splitlines()).symmetric_difference(text.splitlines()))
+        if fewest < 0 or changed < fewest:
+            best, fewest = yaml, changed
+    return best, False
+
+
+def _tail(node: Any) -> tuple[Any, Any, int] | None:
+    """Where the comments after the last line of ``node`` are kept: (owner, key, slot)."""
+    if isinstance(node, CommentedMap) and node:
+        key, slot = list(node)[-1], 2
+    elif isinstance(node, CommentedSeq) and node:
+        key, slot = len(node) - 1, 0
+    else:
+        return None
+    child = node[key]
+    if isinstance(child, CommentedMap | CommentedSeq) and child and not child.fa.flow_style():
+        return _tail(child)
+    return node, key, slot
+
+
+def _insert(mapping: CommentedMap, key: str, value: Any, order: tuple[str, ...]) -> None:
+    """Set ``key`` in the format's order among the keys already there."""
+    if key in mapping:
+        mapping[key] = value  # an empty `title:` line keeps its place and its comment
+        return
+    rank = order.index(key)
+    before = [i for i, k in enumerate(mapping) if k in order and order.index(k) < rank]
+    pos = before[-1] + 1 if before else 0
+    moved = _detach_trailing(mapping) if pos == len(mapping) else None
+    mapping.insert(pos, key, value)
+    if moved is not None:  # below the new last line: the new key's, or its image's alt
+        holder, last = (
+            (value, list(value)[-1]) if isinstance(value, CommentedMap) else (mapping, key)
+        )
+        holder.ca.items[last] = [None, None, moved, None]
+
+
+def _detach_trailing(mapping: CommentedMap) -> Any:
+    """Take the comment and blank lines that follow ``mapping`` off its last value, where ruamel
+    keeps them, so that a key appended to it goes above them, not below."""
+    tail = _tail(mapping)
+    entry = tail[0].ca.items.get(tail[1]) if tail else None
+    if tail is None or not entry or entry[tail[2]] is None:
+        return None
+    owner, key, slot = tail
+    token = entry[slot]
+    if isinstance(owner[key], BLOCK_SCALARS):  # the token holds only the lines that follow
+        keep, rest = "", token.value
+    else:  # its first line is the value's own end-of-line comment, which stays
+        cut = token.value.find("\n") + 1
+        keep, rest = token.value[:cut], token.value[cut:]
+    if not rest:
+        return None
+    token.value = keep
+    if not keep.strip():
+        entry[slot] = None
+    return type(token)("\n" + rest, token.start_mark, token.end_mark)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def enrich(
+    digest_path: Path,
+    *,
+    dry_run: bool = False,
+    allow_private: bool = False,
+    timeout: float = 10.0,
+    deadline: float = 60.0,
+    workers: int = 4,
+) -> Enriched:
+    """Fill missing event/article titles, summaries and images of a digest from their pages."""
+    stop_at = time.monotonic() + deadline
+    source = read_yaml(digest_path)  # bad YAML is a ContentError with its line, as elsewhere
+    data = _rt_yaml().load(source.text)  # preserve_quotes acts at load time
+    targets: list[tuple[str, CommentedMap, tuple[str, ...]]] = []
+    if isinstance(data.get("event"), CommentedMap):
+        targets.append(("event", data["event"], EVENT_ORDER))
+    further = data.get("further_reading")
+    articles = further.get("articles") if isinstance(further, CommentedMap) else None
+    for i, article in enumerate(articles if isinstance(articles, CommentedSeq) else []):
+        if isinstance(article, CommentedMap):
+            targets.append((f"further_reading.articles[{i}]", article, ARTICLE_ORDER))
+    wanted = [t for t in targets if any(_blank(t[1].get(f)) for f in FIELDS)]
+    notes = [
+        f"{loc}: no url to read the missing fields from" for loc, m, _ in wanted if not _url(m)
+    ]
+    urls = list(dict.fromkeys(_url(m) for _, m, _ in wanted if _url(m)))
+    pool = ThreadPoolExecutor(max_workers=max(1, workers))
+    try:
+        how = {"timeout": timeout, "stop_at": stop_at, "allow_private": allow_private}
+        futures = {url: pool.submit(_page, url, **how) for url in urls}
+        done = wait(futures.values(), timeout=max(0.0, stop_at - time.monotonic())).done
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)  # late pages are reported, not awaited
+    late = f"not done within the {deadline:.3g} s deadline"
+    pages = {u: f.result() if f in done else Failure(u, late) for u, f in futures.items()}
+    filled: list[str] = []
+    for loc, mapping, order in wanted:
+        page = pages.get(_url(mapping))
+        for field in (f for f in FIELDS if _blank(mapping.get(f))):
+            if isinstance(page, PageMetadata):
+                value, note = _value(loc, field, page)
+                if value is None:
+                    notes.append(f"{loc}.{field}: {note}; left empty")
+                    continue
+                _insert(mapping, field, value, order)
+                filled.append(f"{loc}.{field}")
+    new_text = source.text
+    if filled:
+        yaml, exact = _layout(source.text)
+        new_text = _dump(yaml, data)
+        if not exact:
+            notes.append("the file's indentation could not be matched exactly; read the diff")
+    shown, old = str(display_path(digest_path)), source.text.splitlines(keepends=True)
+    diff = "".join(difflib.unified_diff(old, new_text.splitlines(keepends=True), shown, shown))
+    if diff and not dry_run:
+        _write(digest_path, new_text)
+    failures = [p for p in pages.values() if isinstance(p, Failure)]
+    return Enriched(digest_path, diff, filled, failures, notes)
+
+
+def _value(loc: str, field: str, page: PageMetadata) -> tuple[Any, str]:
+    """The YAML value for ``field`` from ``page``, or None and why not."""
+    if field != "image":
+        text = page.title if field == "title" else page.description
+        return (_quoted(text) if text else None), f"the page has no {field}"
+    if not page.image:
+        return None, "the page has no image"
+    if not page.image.startswith("https://"):
+        return None, f"{page.image_tag} is {page.image}, not https"  # the format wants https
+    # The event image needs words (missing-alt is an error); an article image may be decorative.
+    alt = page.image_alt or (page.title if loc == "event" else None) or ""
+    return CommentedMap(src=_quoted(page.image), alt=_quoted(alt)), ""
+
+
+def _url(mapping: CommentedMap) -> str:
+    url = mapping.get("url")
+    return url.strip() if isinstance(url, str) else ""
+
+
+def _quoted(text: str) -> Any:
+    # Double quotes, as the format's examples: a title such as `yes` or `2030: …` stays text.
+    return scalarstring.DoubleQuotedScalarString(text)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        YAML(typ="safe").load(text)
+    except Exception as exc:  # a bug of ours must not cost the editor their file
+        msg = f"{path}: the filled-in file would not parse ({exc}); nothing written"
+        raise DigestgenError(msg) from None
+    crlf = b"\r\n" in path.read_bytes()  # read_yaml normalised a Windows editor's line ends
+    temporary = path.with_name(f".{path.name}.enrich")
+    with temporary.open("w", encoding="utf-8", newline="\r\n" if crlf else "\n") as stream:
+        stream.write(text)
+    os.chmod(temporary, path.stat().st_mode & 0o7777)
+    os.replace(temporary, path)  # all or nothing: never a half-written digest
