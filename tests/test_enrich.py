@@ -67,6 +67,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         }
         if self.path == "/slow":
             time.sleep(1.5)
+        if self.path == "/big":
+            page = (
+                "<title>Grande page</title>"
+                + " " * 2_500_000
+                + '<meta name="description" content="Trop loin">'
+            )
+            routes["/big"] = (200, HTML, page.encode())
         status, kind, body = routes.get(self.path, (404, "text/plain", b"not here"))
         if isinstance(body, str):
             body = (PAGES / body).read_bytes()
@@ -332,6 +339,38 @@ def test_an_event_without_title_or_summary_gets_them(tmp_path: Path, site: Site)
     ]
     assert result.notes == ["further_reading.articles[3]: no url to read the missing fields from"]
     assert site.hits.count("/loop") == 6
+
+
+def test_comments_below_an_article_stay_below_what_is_appended(tmp_path: Path, site: Site) -> None:
+    def articles(image: str) -> str:
+        return (
+            "further_reading:\n"
+            "  articles:\n"
+            f"  - title: Un\n    url: {site.base}/full\n    summary: >-\n      plié\n{image}"
+            "  # after a folded summary\n"
+            f"  - title: Deux\n    url: {site.base}/full\n    summary: |\n      littéral\n{image}"
+            "\n  # after a blank line\n"
+            f"  - title: Trois\n    url: {site.base}/full\n    summary: s\n"
+            f"    label: x   # its own\n{image}"
+            "  # the last comment\n"
+            "\n# the end of the file\n"
+        )
+
+    path = workspace(tmp_path, articles(""))
+    result = enrich(path, allow_private=True, timeout=2)
+    image = (
+        '    image:\n      src: "https://www.alliancy.fr/img/territoires.jpg"\n'
+        '      alt: "Une ville connectée, la nuit"\n'
+    )
+    assert path.read_text("utf-8") == articles(image)
+    assert len(result.filled) == 3 and site.hits == ["/full"]
+
+
+def test_a_page_is_read_up_to_2_mb(tmp_path: Path, site: Site) -> None:
+    path = workspace(tmp_path, f"event:\n  url: {site.base}/big\n")
+    result = enrich(path, dry_run=True, allow_private=True, timeout=2)
+    assert result.filled == ["event.title"]  # the description comes after 2 MB of padding
+    assert "event.summary: the page has no summary; left empty" in result.notes
 
 
 def test_the_deadline_bounds_the_whole_run(tmp_path: Path, site: Site) -> None:

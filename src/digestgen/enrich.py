@@ -203,6 +203,7 @@ def _address(host: str, port: int, allow_private: bool) -> str:
 
 
 def _fetch(url: str, *, timeout: float, stop_at: float, allow_private: bool) -> PageMetadata:
+    """GET ``url`` by hand, one redirect hop at a time, each hop's address checked first."""
     for _hop in range(MAX_HOPS + 1):
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -226,7 +227,7 @@ def _fetch(url: str, *, timeout: float, stop_at: float, allow_private: bool) -> 
             target = quote(parts.path or "/", safe="/%:@!$&'()*+,;=~") + (
                 f"?{quote(parts.query, safe='/%:@!$&()*+,;=?~')}" if parts.query else ""
             )
-            host = parts.netloc.rpartition("@")[2]  # never send a user:password@ part
+            host = parts.netloc.rpartition("@")[2].encode("idna").decode()  # no user:password@
             headers = {"Host": host, "User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
             conn.request("GET", target, headers=headers | {"Accept": ", ".join(HTML_TYPES)})
             response = conn.getresponse()
@@ -241,6 +242,8 @@ def _fetch(url: str, *, timeout: float, stop_at: float, allow_private: bool) -> 
             kind = response.headers.get_content_type()
             if response.getheader("Content-Type") and kind not in HTML_TYPES:
                 raise _Fail(f"not an HTML page ({kind})")
+            # Read ~2 MB at most; a page trickling in past the timeout is read as far as it came
+            # (the metadata is in the <head>, at the start).
             chunks: list[bytes] = []
             while sum(map(len, chunks)) < MAX_BYTES and time.monotonic() < until:
                 chunk = response.read1(65536)
@@ -256,7 +259,7 @@ def _fetch(url: str, *, timeout: float, stop_at: float, allow_private: bool) -> 
             raise _Fail(f"TLS error: {exc.reason or exc}") from None
         except ConnectionRefusedError:
             raise _Fail("connection refused") from None
-        except (OSError, http.client.HTTPException) as exc:
+        except (OSError, ValueError, http.client.HTTPException) as exc:
             raise _Fail(f"{type(exc).__name__}: {exc}".splitlines()[0]) from None
         finally:
             conn.close()
@@ -339,7 +342,9 @@ def _detach_trailing(mapping: CommentedMap) -> Any:
     owner, key, slot = tail
     token = entry[slot]
     if isinstance(owner[key], BLOCK_SCALARS):  # the token holds only the lines that follow
-        keep, rest = "", token.value
+        # ... and its first comment line is indented by the token's column, not in its text.
+        blank = token.value.startswith("\n")
+        keep, rest = "", token.value if blank else " " * token.column + token.value
     else:  # its first line is the value's own end-of-line comment, which stays
         cut = token.value.find("\n") + 1
         keep, rest = token.value[:cut], token.value[cut:]
@@ -423,7 +428,8 @@ def _value(loc: str, field: str, page: PageMetadata) -> tuple[Any, str]:
     if not page.image:
         return None, "the page has no image"
     if not page.image.startswith("https://"):
-        return None, f"{page.image_tag} is {page.image}, not https"  # the format wants https
+        shown = page.image if len(page.image) < 100 else page.image[:99] + "…"  # data: URLs
+        return None, f"{page.image_tag} is {shown}, not https"  # the format wants https
     # The event image needs words (missing-alt is an error); an article image may be decorative.
     alt = page.image_alt or (page.title if loc == "event" else None) or ""
     return CommentedMap(src=_quoted(page.image), alt=_quoted(alt)), ""
