@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -290,8 +289,3 @@ def render_cards(loaded: Loaded, *, fetch_images: bool = False) -> list[Card]:
         alt = f"{speaker.name}, {role}{t['colon']} {quote} – {footer}."
         add(stem, quote, speaker.name, role, footer, alt=alt, photo=photo)
     return cards
-
-
-def card_files(cards: list[Card]) -> Iterator[tuple[str, bytes]]:
-    for card in cards:
-        yield card.name, card.png

@@ -90,10 +90,6 @@ class Source:
     def problem(self, loc: Loc, message: str) -> Problem:
         return Problem(display_path(self.path), self.line_of(loc), format_loc(loc), message)
 
-    def problem_error(self, loc: Loc, message: str) -> ContentError:
-        """One problem at ``loc``, as the error to raise."""
-        return ContentError([self.problem(loc, message)])
-
 
 def format_loc(loc: Loc) -> str:
     """``('event', 'speakers', 2, 'quote')`` → ``event.speakers[2].quote``."""
