@@ -33,6 +33,19 @@ def _graphemes(text: str) -> int:
     return len(regex.findall(r"\X", text))
 
 
+@functools.cache
+def _twitter_text() -> tuple[Any, dict[str, Any], Any]:
+    """twitter-text-parser's counter, default options and URL extractor, imported once."""
+    with warnings.catch_warnings():  # its pkg_resources import warns of its own deprecation
+        warnings.simplefilter("ignore", UserWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        from twitter_text import parse_tweet
+        from twitter_text.config import config
+        from twitter_text.extract_urls import extract_urls_with_indices
+
+    return parse_tweet, config["defaults"], extract_urls_with_indices
+
+
 def x_weighted_length(text: str) -> int:
     """X's twitter-text v3 weighted length: URLs 23, emoji 2, most of Latin 1, the rest 2.
 
@@ -43,14 +56,7 @@ def x_weighted_length(text: str) -> int:
     """
     import regex
 
-    with warnings.catch_warnings():  # its pkg_resources import warns of its own deprecation
-        warnings.simplefilter("ignore", UserWarning)
-        warnings.simplefilter("ignore", DeprecationWarning)
-        from twitter_text import parse_tweet
-        from twitter_text.config import config
-        from twitter_text.extract_urls import extract_urls_with_indices
-
-    options = config["defaults"]
+    parse_tweet, options, extract_urls_with_indices = _twitter_text()
     if regex.search(r"[\p{Emoji}\uFE0F\u20E3]", _ASCII_EMOJI.sub("", text)):
         return int(parse_tweet(text, options).weightedLength)
     normalized = re.sub(r"\r\n|\r|\n", "\n", unicodedata.normalize("NFC", text))
