@@ -65,8 +65,12 @@ def test_x_weighted_length(text: str, weight: int) -> None:
     ).map("".join)
 )
 def test_x_count_is_twitter_texts_own(text: str) -> None:
-    """The shortcut that skips the emoji search never changes twitter-text-parser's answer."""
-    from twitter_text import parse_tweet
+    """digestgen's count is twitter-text-parser's own."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from twitter_text import parse_tweet
 
     assert x_weighted_length(text) == parse_tweet(text).weightedLength
 

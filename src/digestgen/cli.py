@@ -139,10 +139,11 @@ def _show_drafts(built: Built) -> int:
     over = 0
     for draft in built.drafts.values():
         limit, label = draft.platform.limit, draft.platform.label
+        refused = draft.over  # too long, or refused for another reason (bytes, characters)
         typer.echo("")
         typer.echo(typer.style(f"{label} (limit {limit:,})", bold=True))
         for number, post in enumerate(draft.posts, start=1):
-            fits = post.length <= limit
+            fits = number - 1 not in refused
             over += not fits
             count = f"{post.length:>5,} / {limit:,}"
             first = post.text.splitlines()[0] if post.text else ""

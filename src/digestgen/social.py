@@ -8,105 +8,31 @@ or dropped whole, never cut.
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
-import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from digestgen.context import view
+from digestgen.counting import (
+    BLUESKY_MAX_BYTES,
+    bluesky_bytes,
+    bluesky_length,
+    linkedin_length,
+    mastodon_length,
+    x_parse,
+    x_weighted_length,
+)
 from digestgen.load import Loaded
 from digestgen.templates import environment
 from digestgen.typography import NBSP
 
-# --- counting, by each platform's published rules -----------------------------------------
-
-_URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
+# --- the platforms, each counting by its published rules (digestgen.counting) ---------------
 
 
-def _graphemes(text: str) -> int:
-    import regex
-
-    return len(regex.findall(r"\X", text))
-
-
-@functools.cache
-def _twitter_text() -> tuple[Any, dict[str, Any], Any]:
-    """twitter-text-parser's counter, default options and URL extractor, imported once."""
-    with warnings.catch_warnings():  # its pkg_resources import warns of its own deprecation
-        warnings.simplefilter("ignore", UserWarning)
-        warnings.simplefilter("ignore", DeprecationWarning)
-        from twitter_text import parse_tweet
-        from twitter_text.config import config
-        from twitter_text.extract_urls import extract_urls_with_indices
-
-    return parse_tweet, config["defaults"], extract_urls_with_indices
-
-
-def x_weighted_length(text: str) -> int:
-    """X's twitter-text v3 weighted length: URLs 23, emoji 2, most of Latin 1, the rest 2.
-
-    Counted by twitter-text-parser, whose emoji search is most of its cost. A text with no
-    character that can begin an emoji is counted by the same algorithm, with the library's URL
-    extraction and weight table, without that search (it could find nothing there); the test
-    suite checks both paths give the library's own answer.
-    """
-    import regex
-
-    parse_tweet, options, extract_urls_with_indices = _twitter_text()
-    if regex.search(r"[\p{Emoji}\uFE0F\u20E3]", _ASCII_EMOJI.sub("", text)):
-        return int(parse_tweet(text, options).weightedLength)
-    normalized = re.sub(r"\r\n|\r|\n", "\n", unicodedata.normalize("NFC", text))
-    scale = options["scale"]
-    weight, start = 0, 0
-    for url in extract_urls_with_indices(normalized):
-        begin, end = url["indices"]
-        weight += (
-            _weight_of(normalized[start:begin], options) + options["transformed_url_length"] * scale
-        )
-        start = end
-    return int(weight + _weight_of(normalized[start:], options)) // int(scale)
-
-
-@functools.cache
-def _light_characters(ranges: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
-    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]")
-
-
-def _weight_of(text: str, options: dict[str, Any]) -> int:
-    """Each character's weight from the configuration's ranges (all of one weight in v3)."""
-    ranges = options["ranges"]
-    (light,) = {r["weight"] for r in ranges}
-    spans = tuple((r["start"], r["end"]) for r in ranges)
-    lights = len(_light_characters(spans).findall(text))
-    return int(lights * light + (len(text) - lights) * options["default_weight"])
-
-
-# Digits, # and * have the Emoji property, but only make one with U+FE0F or U+20E3 after them.
-_ASCII_EMOJI = re.compile(r"[0-9#*](?![\uFE0F\u20E3])")
-
-
-def bluesky_length(text: str) -> int:
-    """Bluesky's count: grapheme clusters of the post text, links written out in full."""
-    return _graphemes(unicodedata.normalize("NFC", text))
-
-
-_MASTODON_MENTION = re.compile(r"(?<![\w/])@(\w+)@[\w.-]+\w", re.UNICODE)
-
-
-def mastodon_length(text: str) -> int:
-    """Mastodon's count: graphemes, every URL as 23, a remote mention as its user part."""
-    text = _URL.sub("x" * 23, text)
-    text = _MASTODON_MENTION.sub(r"@\1", text)
-    return _graphemes(text)
-
-
-def linkedin_length(text: str) -> int:
-    """LinkedIn's composer counts UTF-16 code units, as JavaScript does (an emoji is 2)."""
-    return len(text.encode("utf-16-le")) // 2
+def _accepted(text: str) -> bool:
+    return True
 
 
 @dataclass(frozen=True)
@@ -115,12 +41,31 @@ class Platform:
     label: str
     limit: int
     count: Callable[[str], int]
+    accepts: Callable[[str], bool] = _accepted
+    """What the platform checks beyond the length (Bluesky's bytes, X's forbidden characters)."""
+
+    def measure(self, text: str) -> int:
+        """The count a post is fitted by: its length, or one over the limit when the platform
+        would refuse it for another reason."""
+        length = self.count(text)
+        return length if self.accepts(text) else max(length, self.limit + 1)
+
+
+def _x_accepts(text: str) -> bool:
+    """X's ``valid`` apart from the length: no forbidden character (U+FFFE, U+FEFF, U+FFFF)."""
+    parsed = x_parse(text)
+    return parsed.valid or not 0 < parsed.weighted_length <= 280
+
+
+def _bluesky_accepts(text: str) -> bool:
+    """Bluesky's record also caps the text at 3,000 UTF-8 bytes."""
+    return bluesky_bytes(text) <= BLUESKY_MAX_BYTES
 
 
 PLATFORMS: dict[str, Platform] = {
     "linkedin": Platform("linkedin", "LinkedIn", 3000, linkedin_length),
-    "x": Platform("x", "X", 280, x_weighted_length),
-    "bluesky": Platform("bluesky", "Bluesky", 300, bluesky_length),
+    "x": Platform("x", "X", 280, x_weighted_length, _x_accepts),
+    "bluesky": Platform("bluesky", "Bluesky", 300, bluesky_length, _bluesky_accepts),
     "mastodon": Platform("mastodon", "Mastodon", 500, mastodon_length),
 }
 LINKEDIN_HOOK = 140  # what LinkedIn shows before "…see more"
@@ -205,7 +150,11 @@ class Draft:
     @property
     def over(self) -> list[int]:
         """Indexes of the posts over the limit."""
-        return [i for i, p in enumerate(self.posts) if p.length > self.platform.limit]
+        return [
+            i
+            for i, p in enumerate(self.posts)
+            if p.length > self.platform.limit or not self.platform.accepts(p.text)
+        ]
 
 
 def _context(loaded: Loaded, platform: Platform) -> dict[str, Any]:
@@ -251,7 +200,7 @@ def render_thread(loaded: Loaded, workspace: Path, platform: Platform) -> Draft:
             variables = {"kind": kind, "number": number, "total": total, **prepare(values)}
             return template.render(context, **variables).strip()
 
-        return fit(render, fields, order, platform.limit, platform.count)
+        return fit(render, fields, order, platform.limit, platform.measure)
 
     issue = context["issue"]
     hook = {"preheader": issue.preheader, "hashtags": context["hashtags"], "subject": issue.subject}
@@ -281,7 +230,7 @@ def render_thread(loaded: Loaded, workspace: Path, platform: Platform) -> Draft:
 
         titles = {f"title{i}": a["title"] for i, a in enumerate(shown)}
         last = post("reading", total, titles, [("title0", WORDS)] if keep == 1 else [], listed)
-        if keep == 1 or platform.count(last) <= platform.limit:
+        if keep == 1 or platform.measure(last) <= platform.limit:
             break
     texts.append(last)
     return Draft(platform, [Post(t, platform.count(t)) for t in texts])
@@ -325,8 +274,8 @@ def render_linkedin(loaded: Loaded, workspace: Path) -> Draft:
     for keep, words in attempts:
         fields = {"articles": keep, "words": words, "summary": event.summary}
         order = [("summary", WORDS)] if words == 0 else []
-        text = fit(render, fields, order, platform.limit, platform.count)
-        if platform.count(text) <= platform.limit:
+        text = fit(render, fields, order, platform.limit, platform.measure)
+        if platform.measure(text) <= platform.limit:
             break
     notes = []
     mentions = context["digest"].social.mentions.linkedin
