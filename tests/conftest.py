@@ -16,6 +16,10 @@ from digestgen.cli import app
 REPO = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).resolve().parent / "cases"
 
+# The suite leaves the user's card cache alone (and every card is drawn): the cache's own
+# tests point it at a temporary folder.
+os.environ["DIGESTGEN_CACHE_DIR"] = ""
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(

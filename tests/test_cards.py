@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from digestgen.cards import MARGIN, SIZES, _draw_card, fit_text, font, palette, render_cards, wrap
+from digestgen.cards import (
+    MARGIN,
+    SIZES,
+    fit_text,
+    font,
+    forget_drawn,
+    palette,
+    render_cards,
+    wrap,
+)
 from digestgen.colors import contrast_ratio
 from digestgen.load import Loaded, find_digest, load
 from digestgen.typography import NBSP, typeset
@@ -66,7 +76,7 @@ def test_every_card_of_the_sample(sample_loaded: Loaded) -> None:
 
 def test_cards_are_byte_identical_from_one_run_to_the_next(sample_loaded: Loaded) -> None:
     first = [c.png for c in render_cards(sample_loaded)]
-    _draw_card.cache_clear()
+    forget_drawn()
     assert first == [c.png for c in render_cards(sample_loaded)]
 
 
@@ -149,3 +159,66 @@ def test_build_writes_the_cards_and_their_alt_text(sample: Path, cli) -> None:  
     assert 'href="cards/constance-nebbula-x.png" download' in page
     assert 'src="cards/cover-linkedin.png" alt="Club des Partenaires du numérique' in page
     shutil.rmtree(folder)
+
+
+def test_cards_drawn_by_workers_are_the_ones_drawn_here(
+    sample_loaded: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import digestgen.cards as cards
+
+    forget_drawn()
+    assert cards._can_fork(12) or (os.cpu_count() or 1) == 1
+    in_workers = [c.png for c in render_cards(sample_loaded)]
+    forget_drawn()
+    monkeypatch.setattr(cards, "_can_fork", lambda jobs: False)
+    assert in_workers == [c.png for c in render_cards(sample_loaded)]
+
+
+def _count_drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import digestgen.cards as cards
+
+    drawn: list[str] = []
+    draw = cards._draw_card
+
+    def counted(job: cards.CardJob) -> bytes:
+        drawn.append(job.name)
+        return draw(job)
+
+    monkeypatch.setattr(cards, "_can_fork", lambda jobs: False)
+    monkeypatch.setattr(cards, "_draw_card", counted)
+    return drawn
+
+
+def test_a_rebuild_redraws_only_the_cards_whose_text_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As in the preview: one quote edited, that speaker's two cards drawn again, no others."""
+    data = sample_data()
+    forget_drawn()
+    drawn = _count_drawn(monkeypatch)
+    render_cards(load(workspace(tmp_path / "before", data), tmp_path / "before" / "content"))
+    assert len(drawn) == 12
+    drawn.clear()
+    speaker = data["event"]["speakers"][1]
+    speaker["quote"] = speaker["quote"] + " Encore."
+    render_cards(load(workspace(tmp_path / "after", data), tmp_path / "after" / "content"))
+    assert drawn == [speaker["name"], speaker["name"]]
+
+
+def test_the_user_cache_keeps_cards_between_runs(
+    sample_loaded: Loaded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIGESTGEN_CACHE_DIR", str(tmp_path))
+    forget_drawn()
+    drawn = _count_drawn(monkeypatch)
+    first = [c.png for c in render_cards(sample_loaded)]
+    assert len(drawn) == 12 and len(list((tmp_path / "cards").glob("*.png"))) == 12
+    forget_drawn()  # a new run: nothing drawn in this process yet
+    drawn.clear()
+    assert [c.png for c in render_cards(sample_loaded)] == first
+    assert drawn == []
+    monkeypatch.setenv("DIGESTGEN_CACHE_DIR", "")
+    forget_drawn()
+    drawn.clear()
+    assert [c.png for c in render_cards(sample_loaded)] == first
+    assert len(drawn) == 12  # off: every card drawn

@@ -72,6 +72,11 @@ def render_files(
 
     files: dict[str, str | bytes] = {}
     drafts: dict[str, Draft] = {}
+    pending = None
+    if CARDS in parts:  # drawn by other processes while this one renders the rest
+        from digestgen.cards import start_cards
+
+        pending = start_cards(loaded, fetch_images=fetch_images)
     try:
         if NEWSLETTER in parts:
             newsletter = render_newsletter(loaded, workspace.root)
@@ -85,10 +90,8 @@ def render_files(
                 }
             )
         cards: list[Card] = []
-        if CARDS in parts:
-            from digestgen.cards import render_cards
-
-            cards = render_cards(loaded, fetch_images=fetch_images)
+        if pending is not None:
+            cards = pending.result()
             files.update({card.name: card.png for card in cards})
         if SOCIAL in parts:
             drafts = render_social(loaded, workspace.root)
@@ -102,6 +105,9 @@ def render_files(
         raise TemplateProblem(where, exc.message or "syntax error") from exc
     except TemplateError as exc:
         raise TemplateProblem("template", exc.message or str(exc)) from exc
+    finally:
+        if pending is not None:
+            pending.close()
     return Rendered(files, drafts)
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import functools
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from digestgen import cache
 from digestgen.colors import contrast_ratio, ensure_contrast, readable_on
 from digestgen.context import view
 from digestgen.load import Loaded
@@ -72,6 +74,13 @@ def palette(primary: str) -> Palette:
     return result
 
 
+@functools.lru_cache(maxsize=8192)
+def _length(face: FreeTypeFont, text: str) -> float:
+    """``face.getlength(text)``, remembered: the same trial lines come back from one size to
+    the next, and from the LinkedIn card to the X one."""
+    return float(face.getlength(text))
+
+
 def wrap(text: str, face: FreeTypeFont, width: int) -> list[str]:
     """Lines of ``text`` no wider than ``width``; words break only at ordinary spaces."""
     lines: list[str] = []
@@ -79,7 +88,7 @@ def wrap(text: str, face: FreeTypeFont, width: int) -> list[str]:
         line = ""
         for word in paragraph.split(" "):
             trial = f"{line} {word}" if line else word
-            if not line or face.getlength(trial) <= width:
+            if not line or _length(face, trial) <= width:
                 line = trial
             else:
                 lines.append(line)
@@ -90,16 +99,18 @@ def wrap(text: str, face: FreeTypeFont, width: int) -> list[str]:
 
 def _fits(text: str, face: FreeTypeFont, box: tuple[int, int], step: int) -> list[str] | None:
     lines = wrap(text, face, box[0])
-    if len(lines) * step <= box[1] and all(face.getlength(s) <= box[0] for s in lines):
+    if len(lines) * step <= box[1] and all(_length(face, s) <= box[0] for s in lines):
         return lines
     return None
 
 
+@functools.lru_cache(maxsize=1024)  # the outlet's name and the footer are on every card
 def fit_text(
     text: str, face_name: str, box: tuple[int, int], sizes: range, spacing: float = 1.3
 ) -> tuple[list[str], FreeTypeFont, int]:
     """The largest size at which ``text`` fits ``box`` (width, height); else the smallest size
-    and ``text`` shortened at a word boundary. Returns lines, font and line height."""
+    and ``text`` shortened at a word boundary. Returns lines (not to be changed: they are
+    shared), font and line height."""
     candidates = list(sizes)  # largest first
     low, high = 0, len(candidates) - 1
     best: tuple[list[str], FreeTypeFont, int] | None = None
@@ -150,19 +161,33 @@ def _text(
     draw.text((x - shift, y), text, font=face, fill=fill, anchor=anchor)
 
 
-@functools.lru_cache(maxsize=256)
-def _draw_card(
-    size: tuple[int, int],
-    colours: Palette,
-    quote: str,
-    name: str,
-    attribution: str,
-    footer: str,
-    outlet: str,
-    photo_bytes: bytes | None = None,
-) -> bytes:
-    """One card as PNG bytes. Cached: a preview rebuild redraws only the cards that changed."""
+@dataclass(frozen=True)
+class CardJob:
+    """Everything that shapes one card's pixels (with the fonts and the versions of digestgen
+    and Pillow, which the user cache adds to its key)."""
+
+    size: tuple[int, int]
+    colours: Palette
+    quote: str
+    name: str
+    attribution: str
+    footer: str
+    outlet: str
+    photo_bytes: bytes | None = None
+
+
+def _draw_card(job: CardJob) -> bytes:
+    """One card as PNG bytes."""
     from PIL import Image, ImageDraw
+
+    size, colours, photo_bytes = job.size, job.colours, job.photo_bytes
+    quote, name, attribution, footer, outlet = (
+        job.quote,
+        job.name,
+        job.attribution,
+        job.footer,
+        job.outlet,
+    )
 
     photo = Image.open(io.BytesIO(photo_bytes)) if photo_bytes else None
 
@@ -254,8 +279,8 @@ def load_photo(loaded: Loaded, stem: str, url: str | None, fetch: bool) -> bytes
     return data
 
 
-def render_cards(loaded: Loaded, *, fetch_images: bool = False) -> list[Card]:
-    """A card per speaker and a cover, for LinkedIn and X, with their alt text."""
+def card_jobs(loaded: Loaded, *, fetch_images: bool = False) -> list[tuple[str, str, CardJob]]:
+    """``(file, alt, job)`` for a card per speaker and a cover, for LinkedIn and X."""
     from slugify import slugify
 
     context = view(loaded, source="cards", medium="social", nbsp=NBSP)
@@ -264,13 +289,13 @@ def render_cards(loaded: Loaded, *, fetch_images: bool = False) -> list[Card]:
     when = context["long_date"](event.date)
     footer = f"{event.title} · {when}"
     opening, closing = ("«" + NBSP, NBSP + "»") if context["lang"] == "fr" else ("“", "”")
-    cards: list[Card] = []
+    jobs: list[tuple[str, str, CardJob]] = []
 
     def add(stem: str, *texts: str, alt: str, photo: bytes | None = None) -> None:
         quote, name, attribution, bottom = texts
         for platform, size in SIZES.items():
-            png = _draw_card(size, colours, quote, name, attribution, bottom, outlet.name, photo)
-            cards.append(Card(f"cards/{stem}-{platform}.png", platform, alt, png))
+            job = CardJob(size, colours, quote, name, attribution, bottom, outlet.name, photo)
+            jobs.append((f"cards/{stem}-{platform}.png", alt, job))
 
     speakers = ", ".join(s.name for s in event.speakers)
     place = ", ".join(p for p in (event.venue.name, event.venue.city) if p)
@@ -288,4 +313,121 @@ def render_cards(loaded: Loaded, *, fetch_images: bool = False) -> list[Card]:
         quote = f"{opening}{speaker.quote}{closing}"
         alt = f"{speaker.name}, {role}{t['colon']} {quote} – {footer}."
         add(stem, quote, speaker.name, role, footer, alt=alt, photo=photo)
-    return cards
+    return jobs
+
+
+def render_cards(loaded: Loaded, *, fetch_images: bool = False) -> list[Card]:
+    """A card per speaker and a cover, for LinkedIn and X, with their alt text."""
+    return start_cards(loaded, fetch_images=fetch_images).result()
+
+
+class PendingCards:
+    """Cards being drawn by worker processes while the caller renders something else."""
+
+    def __init__(
+        self,
+        named: list[tuple[str, str, CardJob]],
+        pngs: Callable[[], list[bytes]],
+        stop: Callable[[], None],
+    ):
+        self._named, self._pngs, self._stop = named, pngs, stop
+
+    def close(self) -> None:
+        """Stop the workers, if any are still drawing (the caller gave up on the cards)."""
+        self._stop()
+
+    def result(self) -> list[Card]:
+        """The cards, in order, once every one is drawn."""
+        pngs = self._pngs()
+        platform = {size: name for name, size in SIZES.items()}
+        return [
+            Card(file, platform[job.size], alt, png)
+            for (file, alt, job), png in zip(self._named, pngs, strict=True)
+        ]
+
+
+def start_cards(loaded: Loaded, *, fetch_images: bool = False) -> PendingCards:
+    """Start drawing a digest's cards and return at once; :meth:`PendingCards.result` waits.
+
+    A card drawn before by this process (a preview rebuild) or found in the user cache is
+    not drawn again; the others are drawn on every core (forked workers) when there are
+    several and the process can fork safely, else here, when the result is asked for.
+    """
+    named = card_jobs(loaded, fetch_images=fetch_images)
+    jobs = [job for _, _, job in named]
+    missing = [job for job in dict.fromkeys(jobs) if job not in _DRAWN]
+    for job in missing:
+        png = cache.read(job)
+        if png is not None:
+            _remember(job, png)
+    missing = [job for job in missing if job not in _DRAWN]
+    wait, stop = _draw_elsewhere(missing) if _can_fork(len(missing)) else (None, _nothing)
+
+    def pngs() -> list[bytes]:
+        drawn = wait() if wait else [_draw_card(job) for job in missing]
+        for job, png in zip(missing, drawn, strict=True):
+            _remember(job, png)
+            cache.write(job, png)
+        return [_DRAWN[job] for job in jobs]
+
+    return PendingCards(named, pngs, stop)
+
+
+def _nothing() -> None:
+    pass
+
+
+_DRAWN: dict[CardJob, bytes] = {}  # this process's cards: a preview redraws what changed only
+_KEPT = 256
+
+
+def _remember(job: CardJob, png: bytes) -> None:
+    _DRAWN[job] = png
+    while len(_DRAWN) > _KEPT:
+        del _DRAWN[next(iter(_DRAWN))]
+
+
+def forget_drawn() -> None:
+    """Forget the cards drawn by this process (the user cache is left alone)."""
+    _DRAWN.clear()
+
+
+def _can_fork(jobs: int) -> bool:
+    import multiprocessing
+    import os
+    import threading
+
+    return (
+        jobs >= 4
+        and (os.cpu_count() or 1) > 1
+        and "fork" in multiprocessing.get_all_start_methods()
+        # A pool's worker cannot have workers, and a process with threads (the preview's
+        # server) is not safe to fork.
+        and not multiprocessing.current_process().daemon
+        and threading.active_count() == 1
+    )
+
+
+def _draw_elsewhere(
+    jobs: list[CardJob],
+) -> tuple[Callable[[], list[bytes]], Callable[[], None]]:
+    """Draw ``jobs`` in forked workers; return how to wait for the PNGs and how to stop."""
+    import multiprocessing
+    import os
+
+    workers = min(os.cpu_count() or 1, len(jobs))
+    pool = multiprocessing.get_context("fork").Pool(workers)
+    pending = pool.map_async(_draw_card, jobs, chunksize=1)
+
+    def wait() -> list[bytes]:
+        try:
+            return pending.get()
+        finally:
+            pool.close()
+            pool.join()
+
+    def stop() -> None:
+        pool.terminate()
+        pool.join()
+
+    return wait, stop
