@@ -67,9 +67,6 @@ def render_files(
     """The output files of ``parts`` of a digest, by their path under ``out/<slug>/``."""
     from jinja2 import TemplateError, TemplateSyntaxError
 
-    from digestgen.email import build_eml, render_newsletter
-    from digestgen.social import render_social, social_files
-
     files: dict[str, str | bytes] = {}
     drafts: dict[str, Draft] = {}
     pending = None
@@ -79,6 +76,8 @@ def render_files(
         pending = start_cards(loaded, fetch_images=fetch_images)
     try:
         if NEWSLETTER in parts:
+            from digestgen.email import build_eml, render_newsletter
+
             newsletter = render_newsletter(loaded, workspace.root)
             files.update(
                 {
@@ -94,6 +93,8 @@ def render_files(
             cards = pending.result()
             files.update({card.name: card.png for card in cards})
         if SOCIAL in parts:
+            from digestgen.social import render_social, social_files
+
             drafts = render_social(loaded, workspace.root)
             files.update(social_files(drafts, [(c.platform, c.name, c.alt) for c in cards]))
         if PREVIEW in parts:

@@ -250,8 +250,6 @@ def _draw_card(job: CardJob) -> bytes:
 def load_photo(loaded: Loaded, stem: str, url: str | None, fetch: bool) -> bytes | None:
     """A speaker's photo from ``content/photos/<speaker-slug>.(jpg|png|webp)``, or from its URL
     when ``fetch`` is on; None when neither gives an image (the card is laid out without)."""
-    from PIL import Image, UnidentifiedImageError
-
     data = None
     folder = loaded.digest_source.path.parents[1] / "photos"
     for suffix in (".jpg", ".jpeg", ".png", ".webp"):
@@ -271,6 +269,8 @@ def load_photo(loaded: Loaded, stem: str, url: str | None, fetch: bool) -> bytes
                 return None
     if data is None:
         return None
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with Image.open(io.BytesIO(data)) as photo:
             photo.load()  # a file that is not an image: no portrait rather than a crash

@@ -9,17 +9,37 @@ import os
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
+import typer.core
 
 from digestgen.errors import ContentError, DigestgenError
 
 if TYPE_CHECKING:
     from digestgen.build import BatchResult, Built, Workspace
 
+
+class _Commands(typer.core.TyperGroup):
+    """Lists each command with the whole first paragraph of its help, wrapped, not cut."""
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, " ".join((command.help or "").split("\n\n")[0].split())))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+# Help and usage errors in plain text: rich's panels take longer to import (a quarter of a
+# second) than the help takes to print.
 app = typer.Typer(
     help="Turn an event recap written in YAML into a newsletter, social drafts and a preview.",
+    cls=_Commands,
+    rich_markup_mode=None,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

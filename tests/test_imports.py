@@ -1,0 +1,73 @@
+"""Each command imports only what it uses: a short command does not pay for the modules of
+another (Pillow, the preview's server and watcher, SMTP, premailer, twitter-text-parser's code,
+rich). Checked on ``sys.modules`` at the end of a real run in a fresh process."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+RUN = """
+import json, sys
+from digestgen.cli import main
+sys.argv = ["digestgen", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)))
+"""
+
+NEVER = {
+    "watchfiles",
+    "http.server",
+    "smtplib",
+    "aiosmtpd",
+    "twitter_text",
+    "pkg_resources",
+    "setuptools",
+    "rich",
+    "digestgen.preview",
+    "digestgen.send",
+    "digestgen.enrich",
+}
+FORBIDDEN = {
+    # http.client does come with premailer, which imports requests for CSS it never fetches.
+    "newsletter": NEVER | {"PIL", "multiprocessing", "digestgen.cards", "digestgen.social"},
+    "social": NEVER | {"premailer", "cssutils", "requests", "digestgen.email", "email.mime"},
+    "check": NEVER | {"PIL", "multiprocessing", "digestgen.cards"},
+    "build": NEVER,
+    "--help": NEVER | {"pydantic", "jinja2", "premailer", "PIL", "ruamel", "digestgen.load"},
+}
+
+
+def imported(arguments: list[str], cwd: Path) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", RUN, *arguments], cwd=cwd, capture_output=True, text=True
+    )
+    marker = result.stderr.rindex("MODULES ")
+    return set(json.loads(result.stderr[marker + len("MODULES ") :]))
+
+
+@pytest.fixture(scope="module")
+def sample_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("imports")
+    shutil.copytree(REPO / "content", root / "content")
+    return root
+
+
+@pytest.mark.parametrize("command", sorted(FORBIDDEN))
+def test_a_command_imports_only_what_it_uses(command: str, sample_workspace: Path) -> None:
+    modules = imported([command], sample_workspace)
+    assert "digestgen.cli" in modules
+    loaded = {
+        m for m in modules if m in FORBIDDEN[command] or m.split(".")[0] in FORBIDDEN[command]
+    }
+    assert not loaded, f"digestgen {command} imported {sorted(loaded)}"
