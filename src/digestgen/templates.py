@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any
 
 from jinja2 import (
+    BaseLoader,
     ChoiceLoader,
     Environment,
     FileSystemBytecodeCache,
     FileSystemLoader,
+    ModuleLoader,
     StrictUndefined,
 )
 
@@ -22,26 +25,58 @@ def _autoescape(name: str | None) -> bool:
     return bool(name) and ".html" in str(name)
 
 
-@functools.cache
-def environment(workspace: Path) -> Environment:
-    """The environment for ``workspace``; its ``templates/<name>`` overrides the built-in one."""
+COMPILED_TEMPLATES = Path(__file__).parent / "compiled_templates"
+_JINJA_VERSION_FILE = "jinja-version.txt"
+
+
+def _environment(loader: BaseLoader, **settings: Any) -> Environment:
     env = Environment(
-        loader=ChoiceLoader(
-            [FileSystemLoader(workspace / "templates"), FileSystemLoader(BUILTIN_TEMPLATES)]
-        ),
+        loader=loader,
         autoescape=_autoescape,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=True,
-        # Compiled templates are kept between runs (in the system's temporary folder, keyed by
-        # each template's source), which saves a third of a short command's time.
-        bytecode_cache=FileSystemBytecodeCache(),
+        **settings,
     )
     env.filters["md"] = markdown_escape
     env.filters["md_url"] = markdown_url
     return env
+
+
+def _builtin_loader() -> BaseLoader:
+    """The built-in templates: compiled ahead (in the wheel) when the installed Jinja is the
+    one that compiled them, else their sources."""
+    import jinja2
+
+    try:
+        compiled_by = (COMPILED_TEMPLATES / _JINJA_VERSION_FILE).read_text(encoding="utf-8")
+    except OSError:
+        compiled_by = None
+    if compiled_by == jinja2.__version__:
+        return ModuleLoader(COMPILED_TEMPLATES)
+    return FileSystemLoader(BUILTIN_TEMPLATES)
+
+
+@functools.cache
+def environment(workspace: Path) -> Environment:
+    """The environment for ``workspace``; its ``templates/<name>`` overrides the built-in one."""
+    return _environment(
+        ChoiceLoader([FileSystemLoader(workspace / "templates"), _builtin_loader()]),
+        auto_reload=True,
+        # A workspace's own templates are compiled once and kept between runs (in the
+        # system's temporary folder, keyed by each template's source).
+        bytecode_cache=FileSystemBytecodeCache(),
+    )
+
+
+def compile_builtin_templates(source: Path, target: Path) -> None:
+    """Compile the templates of ``source`` into Python modules in ``target`` (for the wheel)."""
+    import jinja2
+
+    env = _environment(FileSystemLoader(source))
+    env.compile_templates(str(target), zip=None, log_function=lambda _: None)
+    (target / _JINJA_VERSION_FILE).write_text(jinja2.__version__, encoding="utf-8")
 
 
 def markdown_escape(text: str) -> str:
