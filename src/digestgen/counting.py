@@ -144,6 +144,13 @@ _SUBDOMAIN = re.compile(
 _DOMAIN_NAME = re.compile(
     f"(?:{_DOMAIN_CHAR}(?:-|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\\.", re.IGNORECASE
 )
+# Where a URL can begin: at the start or after a preceding character, a domain label (a
+# subdomain's, the laxest), after a protocol or not.
+_URL_BEGIN = re.compile(
+    f"(?:^|(?<=[^A-Za-z0-9@＠$#＃{_INVALID}]))"
+    f"(?=(?:https?://)?(?:{_DOMAIN_CHAR}(?:[_-]|{_DOMAIN_CHAR})*)?{_DOMAIN_CHAR}\\.)",
+    re.IGNORECASE,
+)
 _PRECEDING = re.compile(f"[^A-Za-z0-9@＠$#＃{_INVALID}]|[{_DIRECTIONAL}]", re.IGNORECASE)
 _PROTOCOL = re.compile(r"https?://", re.IGNORECASE)
 _AFTER_TLD = re.compile(r"[^0-9a-zA-Z@+-]", re.IGNORECASE)
@@ -240,21 +247,24 @@ def _url_at(text: str, at: int, before: str) -> _Match | None:
 
 
 def _url_matches(text: str) -> Iterator[_Match]:
-    """What the library's ``extract_url`` expression finds, as ``finditer`` finds it."""
+    """What the library's ``extract_url`` expression finds, as ``finditer`` finds it: at each
+    start, first after a preceding character, then (at the very start) at ``^``. Only the
+    places where a domain label (or a protocol and one) begins can hold a URL, so only the
+    starts just before them are tried."""
+    begins = {match.start() for match in _URL_BEGIN.finditer(text)}
+    starts = sorted({b - 1 for b in begins if b} | ({0} if 0 in begins else set()))
     position = 0
-    while position <= len(text):
-        for start in range(position, len(text) + 1):
-            found = None
-            if start < len(text) and _PRECEDING.match(text, start):
-                found = _url_at(text, start + 1, text[start])
-            if found is None and start == 0:
-                found = _url_at(text, 0, "")
-            if found is not None:
-                yield found
-                position = found.end
-                break
-        else:
-            return
+    for start in starts:
+        if start < position:
+            continue
+        found = None
+        if start + 1 in begins and _PRECEDING.match(text, start):
+            found = _url_at(text, start + 1, text[start])
+        if found is None and start == 0 and 0 in begins:
+            found = _url_at(text, 0, "")
+        if found is not None:
+            yield found
+            position = found.end
 
 
 def extract_urls_with_indices(text: str, without_protocol: bool = True) -> list[dict[str, Any]]:
@@ -332,18 +342,28 @@ def x_parse(text: str) -> XCount:
         for match in _emoji().finditer(normalized):
             entities.setdefault(match.start(), (match.end(), _DEFAULT_WEIGHT))
     weight, index, valid = 0, 0, True
-    while index < len(normalized):
-        if index in entities:
-            end, entity_weight = entities[index]
-            weight += entity_weight
-        else:
-            end = index + 1
-            weight += _SCALE if _LIGHT.match(normalized, index) else _DEFAULT_WEIGHT
+    for start in sorted(entities):
+        if start < index:
+            continue  # inside the URL or emoji before it, as the library skips it
+        end, entity_weight = entities[start]
+        weight += _plain_weight(normalized[index:start]) + entity_weight
         # The library checks the last character of each step (a URL, an emoji or a character).
+        valid = valid and not _FORBIDDEN.search(normalized, index, start)
         valid = valid and normalized[end - 1] not in _INVALID
         index = end
+    weight += _plain_weight(normalized[index:])
+    valid = valid and not _FORBIDDEN.search(normalized, index)
     length = weight // _SCALE
     return XCount(length, valid and 0 < length <= X_LIMIT)
+
+
+_FORBIDDEN = re.compile(f"[{_INVALID}]")
+
+
+def _plain_weight(text: str) -> int:
+    """The weight of text with no URL or emoji in it, character by character."""
+    light = len(_LIGHT.findall(text))
+    return light * _SCALE + (len(text) - light) * _DEFAULT_WEIGHT
 
 
 def _may_hold_emoji(text: str) -> bool:
