@@ -222,8 +222,12 @@ def quote_edit(original: str, i: int) -> tuple[str, str, str]:
 def rebuild_latency(
     root: Path, edit: Callable[[str, int], tuple[str, str, str]], edits: int = 9
 ) -> list[float]:
-    """Seconds from each save of the digest to the server answering with the new text."""
+    """Seconds from each save of the digest to the new files being served: the moment the
+    preview tells an open page to reload (its event stream, as a browser hears it), checked
+    by fetching the edited file once."""
     import http.client
+    import queue
+    import threading
 
     env = warm_env(root / "scratch")
     process = subprocess.Popen(
@@ -235,9 +239,21 @@ def rebuild_latency(
         text=True,
     )
     try:
-        line_ = process.stdout.readline() if process.stdout else ""
-        port = int(line_.split("127.0.0.1:")[1].split("/")[0])
-        slug = line_.split("/")[3]
+        first = process.stdout.readline() if process.stdout else ""
+        port = int(first.split("127.0.0.1:")[1].split("/")[0])
+        slug = first.split("/")[3]
+        builds: queue.Queue[float] = queue.Queue()
+
+        def listen() -> None:
+            stream = http.client.HTTPConnection("127.0.0.1", port)
+            stream.request("GET", "/__digestgen/events")
+            response = stream.getresponse()
+            for raw in response:
+                if raw.startswith(b"event: build"):
+                    builds.put(time.perf_counter())
+
+        threading.Thread(target=listen, daemon=True).start()
+        builds.get(timeout=10)  # the state at connection
         digest = root / "content" / "digests" / "club-partenaires-2018.yaml"
         original = digest.read_text(encoding="utf-8")
         times = []
@@ -247,15 +263,15 @@ def rebuild_latency(
             time.sleep(0.3)  # let the watcher settle, as between two saves of an editor
             start = time.perf_counter()
             digest.write_text(edited, encoding="utf-8")
-            while time.perf_counter() - start < 10:
+            while True:
+                served = builds.get(timeout=10)
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
                 connection.request("GET", f"/{slug}/{path}")
                 body = connection.getresponse().read().decode("utf-8")
                 connection.close()
                 if marker in body:
-                    times.append(time.perf_counter() - start)
+                    times.append(served - start)
                     break
-                time.sleep(0.002)
         digest.write_text(original, encoding="utf-8")
         return times
     finally:

@@ -361,10 +361,17 @@ def start_cards(loaded: Loaded, *, fetch_images: bool = False) -> PendingCards:
         if png is not None:
             _remember(job, png)
     missing = [job for job in missing if job not in _DRAWN]
-    wait, stop = _draw_elsewhere(missing) if _can_fork(len(missing)) else (None, _nothing)
+    wait: Callable[[], list[bytes]]
+    stop: Callable[[], None]
+    if not missing:
+        wait, stop = list, _nothing
+    elif _can_fork(len(missing)):
+        wait, stop = _draw_elsewhere(missing)
+    else:
+        wait, stop = _draw_beside(missing)
 
     def pngs() -> list[bytes]:
-        drawn = wait() if wait else [_draw_card(job) for job in missing]
+        drawn = wait()
         for job, png in zip(missing, drawn, strict=True):
             _remember(job, png)
             cache.write(job, png)
@@ -406,6 +413,26 @@ def _can_fork(jobs: int) -> bool:
         and not multiprocessing.current_process().daemon
         and threading.active_count() == 1
     )
+
+
+def _draw_beside(jobs: list[CardJob]) -> tuple[Callable[[], list[bytes]], Callable[[], None]]:
+    """Draw ``jobs`` in one thread beside the caller's (Pillow lets go of the interpreter
+    while it quantizes and encodes): for a process that cannot fork, such as the preview."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    executor = ThreadPoolExecutor(1)  # one: a font is not to be used by two threads at once
+    pending = executor.submit(lambda: [_draw_card(job) for job in jobs])
+
+    def wait() -> list[bytes]:
+        try:
+            return pending.result()
+        finally:
+            executor.shutdown()
+
+    def stop() -> None:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+    return wait, stop
 
 
 def _draw_elsewhere(

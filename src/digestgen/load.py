@@ -18,9 +18,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
+from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from digestgen.errors import ContentError, DigestNotFound, Problem
 from digestgen.models import Digest, Language, Outlet
@@ -33,24 +33,23 @@ class _TextDatesConstructor(SafeConstructor):
     """Leaves dates as text, so that an impossible date is a field error, not a crash."""
 
 
-class _RoundTripTextDatesConstructor(RoundTripConstructor):
-    """The same, for the round-trip parse that knows every key's line."""
+_TextDatesConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str
+)
 
 
-for _constructor in (_TextDatesConstructor, _RoundTripTextDatesConstructor):
-    _constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
-
-
-def _parse(text: str, *, round_trip: bool) -> Any:
-    # The round-trip parser is pure Python and five times slower: it is used only to tell the
-    # line of a problem. Validation reads the C parser's output (pure Python where it is missing).
-    if round_trip:
-        yaml = YAML(typ="rt")
-        yaml.Constructor = _RoundTripTextDatesConstructor
-    else:
-        yaml = YAML(typ="safe")
-        yaml.Constructor = _TextDatesConstructor
+def _parse(text: str) -> Any:
+    # Validation reads the C parser's output (pure Python where it is missing).
+    yaml = YAML(typ="safe")
+    yaml.Constructor = _TextDatesConstructor
     return yaml.load(text)
+
+
+def _key(node: Node) -> Any:
+    """A mapping key as the loader reads it (a number key as a number)."""
+    if isinstance(node, ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+        return int(node.value)
+    return node.value if isinstance(node, ScalarNode) else None
 
 
 def display_path(path: Path) -> Path:
@@ -70,19 +69,27 @@ class Source:
     data: Any
 
     @functools.cached_property
-    def _lines(self) -> Any:
-        return _parse(self.text, round_trip=True)
+    def _nodes(self) -> Node | None:
+        # The parser's node tree knows the line of every key and item: composed by the C
+        # parser, it costs a tenth of the round-trip parse that also builds the values.
+        return YAML(typ="safe").compose(self.text)  # type: ignore[no-any-return]
 
     def line_of(self, loc: Loc) -> int:
         """The 1-based line of the deepest part of ``loc`` that exists in the file."""
-        node, line = self._lines, 1
+        node, line = self._nodes, 1
         for step in loc:
-            if isinstance(node, CommentedMap) and step in node:
-                line = node.lc.key(step)[0] + 1
-                node = node[step]
-            elif isinstance(node, CommentedSeq) and isinstance(step, int) and step < len(node):
-                line = node.lc.item(step)[0] + 1
-                node = node[step]
+            if isinstance(node, MappingNode):
+                # The last of equal keys wins, as it does when the file is read.
+                pairs = [(k, v) for k, v in node.value if _key(k) == step]
+                if not pairs:
+                    break
+                key, node = pairs[-1]
+                line = key.start_mark.line + 1
+            elif isinstance(node, SequenceNode) and isinstance(step, int):
+                if step >= len(node.value):
+                    break
+                node = node.value[step]
+                line = node.start_mark.line + 1
             else:
                 break
         return line
@@ -110,7 +117,7 @@ def read_yaml(path: Path) -> Source:
         msg = f"is not UTF-8 text (byte {exc.start}); save it as UTF-8"
         raise ContentError([Problem(shown, None, "", msg)]) from None
     try:
-        data = _parse(text, round_trip=False)
+        data = _parse(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -197,7 +197,8 @@ class Preview:
         """Rebuild after every change under content/ and templates/, until stopped."""
         from watchfiles import watch
 
-        for changes in watch(*self.watched(), stop_event=self.stopping, debounce=200, step=30):
+        # A save is one burst of events: 10 ms without another one ends it.
+        for changes in watch(*self.watched(), stop_event=self.stopping, debounce=200, step=10):
             edited = any(not Path(p).name.startswith(".") for _, p in changes)
             if edited and self.rebuild():
                 self.report(f"rebuilt {self.url}")
