@@ -88,14 +88,15 @@ def render_files(
                     "further-reading.md": newsletter.further_md,
                 }
             )
+        if SOCIAL in parts:  # while the cards are still being drawn
+            from digestgen.social import render_social, social_files
+
+            drafts = render_social(loaded, workspace.root)
         cards: list[Card] = []
         if pending is not None:
             cards = pending.result()
             files.update({card.name: card.png for card in cards})
         if SOCIAL in parts:
-            from digestgen.social import render_social, social_files
-
-            drafts = render_social(loaded, workspace.root)
             files.update(social_files(drafts, [(c.platform, c.name, c.alt) for c in cards]))
         if PREVIEW in parts:
             from digestgen.page import render_page

@@ -365,6 +365,9 @@ def start_cards(loaded: Loaded, *, fetch_images: bool = False) -> PendingCards:
     stop: Callable[[], None]
     if not missing:
         wait, stop = list, _nothing
+    elif _workers is not None:
+        pending = _workers.map_async(_draw_card, missing, chunksize=1)
+        wait, stop = pending.get, _nothing  # the workers stay for the next rebuild
     elif _can_fork(len(missing)):
         wait, stop = _draw_elsewhere(missing)
     else:
@@ -397,6 +400,30 @@ def _remember(job: CardJob, png: bytes) -> None:
 def forget_drawn() -> None:
     """Forget the cards drawn by this process (the user cache is left alone)."""
     _DRAWN.clear()
+
+
+_workers: Any = None  # a long-running process's own pool of card workers
+
+
+def keep_workers() -> Callable[[], None]:
+    """Fork card workers now, for every later build of this process (the preview, which
+    forks them before its server's threads start); return how to stop them."""
+    import multiprocessing
+    import os
+
+    global _workers
+    if _workers is not None or not _can_fork(4):
+        return _nothing
+    pool = multiprocessing.get_context("fork").Pool(os.cpu_count() or 1)
+    _workers = pool
+
+    def stop() -> None:
+        global _workers
+        _workers = None
+        pool.terminate()
+        pool.join()
+
+    return stop
 
 
 def _can_fork(jobs: int) -> bool:

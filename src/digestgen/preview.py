@@ -15,6 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from digestgen.build import Built, Workspace, build
+from digestgen.cards import keep_workers
 from digestgen.errors import DigestgenError
 from digestgen.page import build_id
 
@@ -159,6 +160,8 @@ class Preview:
         self.rebuilt = threading.Event()
         handler = make_handler(workspace.out_dir, self.state, self.stopping)
         workspace.out_dir.mkdir(parents=True, exist_ok=True)
+        # Card workers are forked now, before any thread starts, and serve every rebuild.
+        self._stop_workers = keep_workers()
         self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.server.daemon_threads = True
 
@@ -218,3 +221,4 @@ class Preview:
             self.state.changed.notify_all()
         self.server.shutdown()
         self.server.server_close()
+        self._stop_workers()
