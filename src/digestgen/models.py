@@ -209,17 +209,42 @@ class Brand(Strict):
     ] = "Helvetica, Arial, sans-serif"
 
 
+class MastodonLimits(Strict):
+    """What the outlet's Mastodon server allows, as its ``/api/v2/instance`` reports it
+    (``configuration.statuses``)."""
+
+    max_characters: Annotated[int, Field(gt=0, le=100_000)] = 500
+    characters_reserved_per_url: Annotated[int, Field(ge=0, le=1000)] = 23
+
+
 class Handles(Strict):
     x: XHandle | None = None
     linkedin: HttpsUrl | None = None
     bluesky: Handle | None = None
     mastodon: Handle | None = None
+    threads: Handle | None = None
+    mastodon_limits: MastodonLimits = MastodonLimits()
 
 
 class Utm(Strict):
     enabled: bool = True
     source: Slug = "newsletter"
     medium: Slug = "email"
+
+
+class LinkedInOptions(Strict):
+    # None in a digest: the outlet's choice holds.
+    link_in_comment: bool | None = None
+
+
+class OutletLinkedIn(Strict):
+    link_in_comment: bool = False
+
+
+class OutletSocial(Strict):
+    """The outlet's defaults for every digest's social drafts."""
+
+    linkedin: OutletLinkedIn = OutletLinkedIn()
 
 
 class Outlet(Strict):
@@ -234,6 +259,7 @@ class Outlet(Strict):
     brand: Brand = Brand()
     handles: Handles = Handles()
     utm: Utm = Utm()
+    social: OutletSocial = OutletSocial()
     language: Language = "fr"
 
 
@@ -309,6 +335,13 @@ class Mentions(Strict):
 class Social(Strict):
     hashtags: list[Hashtag] = []
     mentions: Mentions = Mentions()
+    linkedin: LinkedInOptions = LinkedInOptions()
+
+
+class DigestUtm(Strict):
+    """A digest's own tagging: ``campaign`` replaces the default ``utm_campaign``."""
+
+    campaign: Slug | None = None
 
 
 class Digest(Strict):
@@ -317,3 +350,4 @@ class Digest(Strict):
     event: Event
     further_reading: FurtherReading
     social: Social = Social()
+    utm: DigestUtm | None = None

@@ -31,6 +31,7 @@ STRINGS: dict[Language, dict[str, str]] = {
         "date_sep": " · ",
         "colon": "\u00a0:",
         "with": "Avec",
+        "link_in_comment": "lien en commentaire",
     },
     "en": {
         "read_recap": "Read the recap",
@@ -52,6 +53,7 @@ STRINGS: dict[Language, dict[str, str]] = {
         "date_sep": " · ",
         "colon": ":",
         "with": "With",
+        "link_in_comment": "link in the first comment",
     },
 }
 
@@ -76,6 +78,7 @@ PREVIEW: dict[Language, dict[str, str]] = {
         "copy_button": "Copier",
         "copied": "Copié",
         "copied_status": "Message {n} ({platform}) copié dans le presse-papiers.",
+        "copied_comment_status": "Premier commentaire ({platform}) copié dans le presse-papiers.",
         "over": "trop long",
         "limit": "limite",
         "size": "Poids de l’e-mail",
@@ -84,6 +87,8 @@ PREVIEW: dict[Language, dict[str, str]] = {
         "problems": "Le contenu ne se valide plus : l’aperçu montre la dernière version valide.",
         "files": "Fichiers",
         "digests": "Digests",
+        "first_comment": "Premier commentaire",
+        "first_comment_hint": "À publier en commentaire, juste après le message.",
     },
     "en": {
         "title": "Preview",
@@ -104,6 +109,7 @@ PREVIEW: dict[Language, dict[str, str]] = {
         "copy_button": "Copy",
         "copied": "Copied",
         "copied_status": "Post {n} ({platform}) copied to the clipboard.",
+        "copied_comment_status": "First comment ({platform}) copied to the clipboard.",
         "over": "too long",
         "limit": "limit",
         "size": "Email size",
@@ -112,6 +118,8 @@ PREVIEW: dict[Language, dict[str, str]] = {
         "problems": "The content no longer validates: the preview shows the last good build.",
         "files": "Files",
         "digests": "Digests",
+        "first_comment": "First comment",
+        "first_comment_hint": "Post it as a comment, right after the post.",
     },
 }
 
