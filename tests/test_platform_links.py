@@ -134,7 +134,9 @@ def test_links_are_shown_as_each_platform_shows_them() -> None:
         == "dev.twitter.com/terms/display-…"
     )
     assert shown_url("x", "https://www.alliancy.fr/a") == "alliancy.fr/a"
-    assert shown_url("linkedin", url) == url
+    # LinkedIn: "a link that's longer than 26 characters" becomes an lnkd.in link
+    assert shown_url("linkedin", url) == "https://lnkd.in/…"
+    assert shown_url("linkedin", "https://www.alliancy.fr/a") == "https://www.alliancy.fr/a"
     assert shown_url("threads", url) == url
 
 

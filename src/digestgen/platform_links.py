@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+LINKEDIN_SHORTENS = 26  # LinkedIn rewrites a longer link as an lnkd.in one
 _URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
 
 # The Bluesky app finds links as @atproto/api's RichText.detectFacets does (its regex, then one
@@ -117,12 +118,15 @@ def shown_url(platform: str, url: str) -> str:
 
     Bluesky: its short form (:func:`bluesky_short_url`). Mastodon: without ``https://`` (and
     ``www.``), its first 30 characters and an ellipsis (TextFormatter's rule). X: the same
-    cut, as its ``display_url`` shows (``dev.twitter.com/terms/display-…``). LinkedIn and
-    Threads: as written.
+    cut, as its ``display_url`` shows (``dev.twitter.com/terms/display-…``). LinkedIn: a link
+    longer than 26 characters becomes an ``https://lnkd.in/`` link once posted (its help
+    pages say so; the code it gets is not known before). Threads: as written.
     """
     if platform == "bluesky":
         return bluesky_short_url(url)
     if platform in ("mastodon", "x"):
         rest = re.sub(r"^https?://(www\.)?", "", url, flags=re.IGNORECASE)
         return rest[:30] + "…" if len(rest) > 30 else rest
+    if platform == "linkedin" and len(url) > LINKEDIN_SHORTENS:
+        return "https://lnkd.in/…"
     return url
