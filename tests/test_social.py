@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from digestgen.context import typeset_model
+from digestgen.errors import ContentError
 from digestgen.load import Loaded, Source, find_digest, load
 from digestgen.models import Digest, Outlet
 from digestgen.social import (
@@ -429,3 +430,15 @@ def test_link_in_comment_in_english(tmp_path: Path) -> None:
     drafts = render_social(load(find_digest(None, root / "content"), root / "content"), root)
     post = drafts["linkedin"].posts[0].text
     assert "Read the recap: link in the first comment" in post and "http" not in post
+
+
+def test_new_social_fields_are_checked_with_their_line(tmp_path: Path) -> None:
+    digest, outlet = sample_data(), sample_data("outlet.yaml")
+    digest["social"]["linkedin"] = {"link_in_comments": True}
+    outlet["handles"]["mastodon_limits"] = {"max_characters": 0}
+    workspace(tmp_path, digest, outlet)
+    with pytest.raises(ContentError) as error:
+        load(find_digest(None, tmp_path / "content"), tmp_path / "content")
+    text = str(error.value)
+    assert "social.linkedin.link_in_comments" in text
+    assert "handles.mastodon_limits.max_characters" in text
