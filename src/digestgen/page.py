@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from digestgen.checks import check_rendered
+from digestgen.clients import client_support
 from digestgen.context import view
 from digestgen.load import Loaded
 from digestgen.platform_links import links_in, shown_url
@@ -98,6 +99,7 @@ def render_page(
             post_html=post_html,
             comment_limit=LINKEDIN_COMMENT,
             findings=check_rendered(loaded, html, drafts),
+            clients=client_support(html),
             email_size=len(html.encode("utf-8")),
             newsletter_text=text,
             data_json=_script_json(data),

@@ -32,6 +32,7 @@ STRINGS: dict[Language, dict[str, str]] = {
         "colon": "\u00a0:",
         "with": "Avec",
         "link_in_comment": "lien en commentaire",
+        "view_online": "Voir la version en ligne",
     },
     "en": {
         "read_recap": "Read the recap",
@@ -54,6 +55,7 @@ STRINGS: dict[Language, dict[str, str]] = {
         "colon": ":",
         "with": "With",
         "link_in_comment": "link in the first comment",
+        "view_online": "View in browser",
     },
 }
 
@@ -89,6 +91,26 @@ PREVIEW: dict[Language, dict[str, str]] = {
         "digests": "Digests",
         "first_comment": "Premier commentaire",
         "first_comment_hint": "À publier en commentaire, juste après le message.",
+        "no_style": "Mobile sans styles",
+        "inbox_checks": "Dans les messageries",
+        "clients": "Clients de messagerie",
+        "clients_summary": (
+            "{used} fonctionnalités utilisées, {gaps} pas prises en charge partout "
+            "(caniemail, {date})."
+        ),
+        "feature": "Fonctionnalité",
+        "lacking": "Prise en charge incomplète",
+        "fallback": "Solution de repli dans l’e-mail",
+        "no_fallback": "aucune",
+        "unsupported": "non",
+        "partial": "en partie",
+        "spam_static": (
+            "Score de spam\u00a0: lancez digestgen check ou digestgen preview (SpamAssassin)."
+        ),
+        "spam_running": "Score de spam\u00a0: calcul en cours (SpamAssassin)…",
+        "spam_result": (
+            "Score de spam (SpamAssassin, règles locales)\u00a0: {score} sur {required}."
+        ),
     },
     "en": {
         "title": "Preview",
@@ -120,6 +142,21 @@ PREVIEW: dict[Language, dict[str, str]] = {
         "digests": "Digests",
         "first_comment": "First comment",
         "first_comment_hint": "Post it as a comment, right after the post.",
+        "no_style": "Phone without styles",
+        "inbox_checks": "In mail clients",
+        "clients": "Email clients",
+        "clients_summary": (
+            "{used} features used, {gaps} not supported everywhere (caniemail, {date})."
+        ),
+        "feature": "Feature",
+        "lacking": "Not fully supported in",
+        "fallback": "Fallback in the email",
+        "no_fallback": "none",
+        "unsupported": "no",
+        "partial": "partly",
+        "spam_static": "Spam score: run digestgen check or digestgen preview (SpamAssassin).",
+        "spam_running": "Spam score: running SpamAssassin…",
+        "spam_result": "Spam score (SpamAssassin, local rules): {score} of {required}.",
     },
 }
 
