@@ -113,7 +113,7 @@ def tidy_quote(text: str) -> str:
     text = " ".join(text.split()).strip(" ,")
     for opener, closer in OPENERS.items():
         if text.startswith(opener) and text.endswith(closer) and len(text) > 2:
-            text = text[1:-1].strip(" ,")
+            return text[1:-1].strip(" ,")  # one pair: nested quotes are the speaker's
     return text
 
 
