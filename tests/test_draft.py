@@ -343,3 +343,18 @@ def test_a_quotation_loses_one_pair_of_marks_and_nothing_else(text: str) -> None
     inner = " ".join(text.split()).strip(" ,")
     if inner:
         assert tidy_quote(f"« {text} »") == inner
+
+
+def test_blockquotes_count_inside_the_article_and_not_in_its_comments() -> None:
+    filler = " ".join(["Une phrase de contexte sur la journée et ses enjeux pour les villes."] * 4)
+    page = f"""<html lang="fr"><body class="single has-sidebar header-fixed">
+      <div class="site-content menu-open"><article><h1>Un titre d’article</h1>
+      <p>{filler}</p>
+      <blockquote><p>« Nous avons tout repris à zéro, et cela a payé dès la première année. »</p>
+      <cite>Anne Martin, directrice générale, Ville de Metz</cite></blockquote>
+      <p>{filler}</p><p>{filler}</p></article>
+      <section class="comments"><blockquote><p>« Un lecteur qui cite un long passage de l’article
+      ici. »</p><cite>Paul Lecteur</cite></blockquote></section></div></body></html>"""
+    article = read_article(page)
+    quotes = [b for b in article.blocks if b.kind == "quote"]
+    assert [b.cite for b in quotes] == ["Anne Martin, directrice générale, Ville de Metz"]

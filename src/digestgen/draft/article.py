@@ -97,9 +97,12 @@ def _text(element: lxml.html.HtmlElement) -> str:
     return clean(element.text_content())
 
 
-def _outside(element: lxml.html.HtmlElement) -> bool:
-    """Inside a part of the page that is not the article's own text."""
+def _outside(element: lxml.html.HtmlElement, within: lxml.html.HtmlElement | None = None) -> bool:
+    """Inside a part of the page that is not the article's own text (looking no higher than
+    ``within``: a page's body classes such as ``has-sidebar`` say nothing of its text)."""
     for node in element.iterancestors():
+        if node is within:
+            return False
         if node.tag in ("nav", "aside", "footer", "header", "form"):
             # An <article>'s own header holds the title and standfirst.
             own = node.tag in ("footer", "header") and any(
@@ -192,10 +195,12 @@ def _blocks(root: lxml.html.HtmlElement, main: set[str]) -> Iterator[Block]:
         if element.tag == "p" and RELATED.match(_text(element)):
             return  # the "À lire aussi" list closes the article's text
         if element.tag == "blockquote":
-            if not _outside(element):
+            if not _outside(element, container):
                 yield _blockquote(element)
             continue
-        if element in kept or (element.tag in ("h2", "h3", "h4") and not _outside(element)):
+        if element in kept or (
+            element.tag in ("h2", "h3", "h4") and not _outside(element, container)
+        ):
             text = _text(element)
             if text and not (
                 element.tag == "p" and any(a.tag == "figure" for a in element.iterancestors())
