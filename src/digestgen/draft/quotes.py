@@ -123,6 +123,30 @@ def sentence_start(text: str, at: int) -> int:
     return cut + 2 if cut >= 0 else 0
 
 
+# Capitalised words that start a sentence, not a name: "Selon Jeanne Moreau", "Enfin X".
+_LEADING = (
+    "Selon Pour Par Avec Comme Enfin Et Mais Le La Les Un Une Pendant Lors Après Avant Chez "
+    "Interrogé Interrogée Ainsi Quant Aussi Puis Alors For According By With As And But The "
+    "At In On When After Before Then Also Asked Mme M. Mr Mr. Mrs Ms Dr Dr. Pr"
+)
+_PARTICLES = "de du des la le van von der den da di ben bin d’ d'"
+LEADING, PARTICLES = frozenset(_LEADING.split()), frozenset(_PARTICLES.split())
+
+
+def trim_name(name: str) -> str:
+    """``Selon Jeanne Moreau`` → ``Jeanne Moreau``; ``Ahmed Khan of Globex`` → ``Ahmed Khan``."""
+    words = name.split()
+    while len(words) > 2 and words[0] in LEADING:
+        words = words[1:]
+    for i, word in enumerate(words[1:], 1):
+        if word[:1].islower() and word not in PARTICLES:
+            words = words[:i]
+            break
+    while words and words[-1] in PARTICLES:
+        words = words[:-1]
+    return " ".join(words)
+
+
 class Speakers:
     """Finds the quotations of an article's blocks and who said them."""
 
@@ -153,6 +177,7 @@ class Speakers:
 
     def resolve(self, name: str) -> str:
         """A surname alone, or a name with a title, as the full name already met."""
+        name = trim_name(name)
         for known in self.known:
             if name == known or (" " not in name and known.split()[-1] == name):
                 return known
