@@ -366,8 +366,8 @@ def test_blockquotes_count_inside_the_article_and_not_in_its_comments() -> None:
         ("en", ["Jane Doe, CEO of Acme, spoke first about the plans for the region.",
                 "“We will open three new sites next year and hire two hundred people,” she said."],
          "Jane Doe"),
-        ("fr", ["« Nous allons ouvrir trois nouveaux sites l’an prochain dans la région », explique "
-                "Marie Curie, directrice de l’innovation chez Acme."], "Marie Curie"),
+        ("fr", ["« Nous allons ouvrir trois nouveaux sites l’an prochain dans la région », "
+                "explique Marie Curie, directrice de l’innovation chez Acme."], "Marie Curie"),
         ("fr", ["La journée a été riche. « Nous allons ouvrir trois nouveaux sites l’an prochain "
                 "dans la région », selon Paul Durand."], "Paul Durand"),
         ("fr", ["Marie Lambert, maire de Tours, a pris la parole. « Il faut investir dans les "
