@@ -15,11 +15,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from digestgen.clients import ClientReport, client_support
+from digestgen.email import Newsletter, sender_domain, sent_message
 from digestgen.esp import preset
 from digestgen.load import Loaded, Loc
 from digestgen.models import is_merge_tag
 from digestgen.social import LINKEDIN_HOOK, Draft
-from digestgen.spam import SpamReport
+from digestgen.spam import SpamReport, as_received, spam_score
 
 GMAIL_CLIP = 102 * 1024
 SIZE_WARNING = 80 * 1024
@@ -227,6 +228,20 @@ def check_clients(report: ClientReport) -> list[Finding]:
         for gap in report.gaps
         if gap.uncovered
     ]
+
+
+# The address a delivered copy is scored for: a subscriber, not the sender (To = From costs a
+# point in SpamAssassin, and no subscriber's copy looks like that).
+READER = "reader@example.org"
+
+
+def spam_report(loaded: Loaded, newsletter: Newsletter) -> SpamReport:
+    """SpamAssassin's verdict on the email as a subscriber's server receives it.
+
+    Raises :class:`~digestgen.spam.SpamCheckUnavailable` when SpamAssassin is not there.
+    """
+    message = sent_message(loaded, newsletter, READER)
+    return spam_score(as_received(message, sender_domain(loaded)))
 
 
 def check_spam(report: SpamReport) -> list[Finding]:

@@ -231,11 +231,10 @@ def check(
     from dataclasses import asdict
 
     from digestgen.build import NEWSLETTER, SOCIAL, render_files
-    from digestgen.checks import check_links, check_rendered, check_spam
+    from digestgen.checks import check_links, check_rendered, check_spam, spam_report
     from digestgen.clients import client_support
-    from digestgen.email import sender_domain, sent_message
     from digestgen.load import display_path
-    from digestgen.spam import SpamCheckUnavailable, as_received, spam_score
+    from digestgen.spam import SpamCheckUnavailable
 
     workspace = _workspace(content_dir, out)
     try:
@@ -251,9 +250,8 @@ def check(
     findings = _left_for_editor(loaded) + check_rendered(loaded, html, rendered.drafts)
     spam, spam_note = None, "spam score skipped (--no-spam)"
     if not no_spam and rendered.newsletter is not None:
-        message = sent_message(loaded, rendered.newsletter, loaded.outlet.sender.email)
         try:
-            spam = spam_score(as_received(message, sender_domain(loaded)))
+            spam = spam_report(loaded, rendered.newsletter)
         except SpamCheckUnavailable as exc:
             spam_note = str(exc)
         else:
@@ -310,16 +308,21 @@ def _left_for_editor(loaded: Loaded) -> list[Finding]:
 
 
 def _show_inbox(clients: ClientReport, spam: SpamReport | None, spam_note: str) -> None:
-    """The client families' gaps and the spam score, after the findings."""
+    """The client families' gaps and the spam score, after the findings.
+
+    Only features a family lacks entirely are listed; partial support is in the JSON report
+    and on the preview page.
+    """
+    missing = [g for g in clients.gaps if "unsupported" in g.families.values()]
     typer.echo(
         f"Email clients (caniemail, {clients.data_date}): {len(clients.used)} features used, "
-        f"{len(clients.gaps)} not supported everywhere"
+        f"{len(missing)} missing in some client, {len(clients.gaps) - len(missing)} partly "
+        "supported (--format json or the preview lists them)"
     )
-    for gap in clients.gaps:
-        lacking = [f"{name} {status}" for name, status in gap.families.items()
-                   if status in ("unsupported", "partial")]  # fmt: skip
-        typer.echo(f"  {gap.title:<28} {', '.join(lacking)}")
-        typer.echo(f"  {'':<28} {'covered: ' + gap.fallback if gap.fallback else 'no fallback'}")
+    for gap in missing:
+        lacking = [name for name, status in gap.families.items() if status == "unsupported"]
+        typer.echo(f"  {gap.title}: not in {', '.join(lacking)}")
+        typer.echo(f"    {'covered: ' + gap.fallback if gap.fallback else 'no fallback'}")
     if spam is None:
         typer.echo(spam_note)
         return

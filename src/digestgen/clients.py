@@ -23,8 +23,8 @@ FAMILIES = ("Gmail", "Outlook Windows", "Outlook.com", "Apple Mail", "Yahoo", "S
 FALLBACKS: dict[str, str] = {
     "css-max-width": "an Outlook-only table holds the email at 600 px",
     "css-width": "the width attributes on tables and images give the same sizes",
-    "css-border-radius": "Outlook draws the button with VML; elsewhere corners are square",
-    "css-display": "Outlook gets the VML button; elsewhere the link is still a link",
+    "css-border-radius": "Outlook for Windows gets a VML button with round corners",
+    "css-display": "Outlook for Windows gets the VML button instead",
     "css-display-none": "the preheader also carries mso-hide:all and zero sizes",
     "css-opacity": "the preheader is hidden by display:none first",
     "css-max-height": "the preheader is hidden by display:none first",

@@ -205,8 +205,9 @@ class Preview:
 
     def spam_report(self) -> dict[str, object]:
         """SpamAssassin's score of the served build's email as delivered, computed once a build."""
-        from digestgen.email import render_newsletter, sender_domain, sent_message
-        from digestgen.spam import SpamCheckUnavailable, as_received, spam_score
+        from digestgen.checks import spam_report
+        from digestgen.email import render_newsletter
+        from digestgen.spam import SpamCheckUnavailable
 
         with self._spam_lock:
             loaded, build_now = self.loaded, self.state.build
@@ -214,10 +215,9 @@ class Preview:
                 return {"skipped": "no build yet"}
             if self._spam and self._spam[0] == build_now:
                 return self._spam[1]
-            newsletter = render_newsletter(loaded, self.workspace.root)
-            message = sent_message(loaded, newsletter, "reader@example.org")
             try:
-                report = spam_score(as_received(message, sender_domain(loaded))).as_dict()
+                newsletter = render_newsletter(loaded, self.workspace.root)
+                report = spam_report(loaded, newsletter).as_dict()
             except SpamCheckUnavailable as exc:
                 report = {"skipped": str(exc)}
             self._spam = (build_now, report)
