@@ -40,7 +40,7 @@ lint: $(VENV)/.digestgen
 $(VENV)/.deps: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/pip install --quiet --disable-pip-version-check hatchling ".[test,dev]"
+	$(BIN)/pip install --quiet --disable-pip-version-check hatchling ".[test,dev,draft]"
 	touch $@
 
 # axe-core, the accessibility rules engine the browser tests run on the email and the preview.

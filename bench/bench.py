@@ -5,7 +5,10 @@
 - `digestgen build --all` over 100 generated digests; target ≥ 25 digests/s;
 - the sample's quote cards: target under 1 s;
 - `digestgen preview`: from saving the digest file to the new files being served; target
-  a median under 300 ms.
+  a median under 300 ms;
+- `digestgen draft` over the fixture articles (tests/fixtures/articles/): speakers' recall and
+  precision, quotations given to the right speaker (targets >= 0.95), follow-up links and
+  event dates (target: all exact), and the time of one `digestgen draft` on the seed.
 """
 
 from __future__ import annotations
@@ -94,6 +97,33 @@ def main() -> None:
             f"{f'preview: save to served, {len(latencies)} edits':<52}{median:8.1f} ms median"
             f" (max {max(latencies) * 1000:.0f} ms; target < 300 ms)"
         )
+
+        draft_scores(Path(tmp) / "draft")
+
+
+def draft_scores(root: Path) -> None:
+    """The `digestgen draft` section: scores over the fixture articles, and one run's time."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from draft_scoring import ARTICLES, score_all
+
+    score = score_all()
+    pages = len(score.pages)
+    speakers = sum(p.expected for p in score.pages)
+    label = f"draft: {pages} articles, {speakers} speakers"
+    print(f"{label:<52}recall {score.recall:.3f}, precision {score.precision:.3f} (target >= 0.95)")
+    label = "draft: quotations given to the right speaker"
+    print(f"{label:<52}{score.attribution:8.3f} (target >= 0.95)")
+    print(
+        f"{'draft: follow-up links, event dates exact':<52}{score.links:8.0%}, {score.dates:.0%}"
+        " (target 100%)"
+    )
+    (root / "content" / "digests").mkdir(parents=True)
+    shutil.copy(REPO / "content" / "outlet.yaml", root / "content")
+    seed = ARTICLES / "alliancy-club-partenaires-2018.html"
+    start = time.perf_counter()
+    subprocess.run([DIGESTGEN, "draft", str(seed)], cwd=root, capture_output=True, check=False)
+    took = time.perf_counter() - start
+    print(f"{'digestgen draft on the seed article (one run)':<52}{took:8.2f} s")
 
 
 def cards_seconds() -> float:

@@ -7,6 +7,7 @@ import contextlib
 import gc
 import os
 from collections.abc import Iterator
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -17,7 +18,9 @@ from digestgen.errors import ContentError, DigestgenError
 
 if TYPE_CHECKING:
     from digestgen.build import BatchResult, Built, Workspace
+    from digestgen.checks import Finding
     from digestgen.clients import ClientReport
+    from digestgen.load import Loaded
     from digestgen.spam import SpamReport
 
 app = typer.Typer(
@@ -244,7 +247,7 @@ def check(
         raise exit_ from None
     html = str(rendered.files["newsletter.html"])
     clients = client_support(html)
-    findings = check_rendered(loaded, html, rendered.drafts)
+    findings = _left_for_editor(loaded) + check_rendered(loaded, html, rendered.drafts)
     spam, spam_note = None, "spam score skipped (--no-spam)"
     if not no_spam and rendered.newsletter is not None:
         try:
@@ -284,6 +287,24 @@ def check(
         )
     if errors:
         raise typer.Exit(1)
+
+
+def _left_for_editor(loaded: Loaded) -> list[Finding]:
+    """The fields a drafted digest still leaves to fill in, as errors (so nothing half-filled
+    gets sent)."""
+    from digestgen.checks import Finding
+    from digestgen.draft.placeholders import left_for_editor
+
+    return [
+        Finding(
+            "error",
+            "left-for-editor",
+            "the article did not say it; `digestgen draft` left a placeholder",
+            where=f"{problem.path}:{problem.line}: {problem.loc}",
+            fix="write the value in the digest file",
+        )
+        for problem in left_for_editor(loaded.digest_source)
+    ]
 
 
 def _show_inbox(clients: ClientReport, spam: SpamReport | None, spam_note: str) -> None:
@@ -376,6 +397,103 @@ def enrich(
     if dry_run and result.diff:
         _err("Dry run: nothing was written.")
     if result.failures:
+        raise typer.Exit(1)
+
+
+class Language(StrEnum):
+    fr = "fr"
+    en = "en"
+
+
+@app.command()
+def draft(
+    source: Annotated[
+        str, typer.Argument(help="The recap article: its http(s) URL or a saved .html file.")
+    ],
+    name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--name", help="The new digest's file stem. Default: the article's slug."),
+    ] = None,
+    language: Annotated[
+        Optional[Language],  # noqa: UP045
+        typer.Option("--language", help="fr or en. Default: the page's.", show_default=False),
+    ] = None,
+    issue_date: Annotated[
+        Optional[datetime],  # noqa: UP045
+        typer.Option("--issue-date", formats=["%Y-%m-%d"], help="The send date. Default: today."),
+    ] = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow private and loopback addresses.")
+    ] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for each page.")] = 10.0,
+    fill_in: Annotated[
+        bool, typer.Option("--enrich", help="Then fill the follow-ups' summaries from their pages.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the digest; write nothing.")
+    ] = False,
+    content_dir: ContentOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Draft a new digest from a published recap article; exit 1 if fields are left to fill in."""
+    import datetime as dt
+    import tempfile
+
+    from slugify import slugify
+
+    from digestgen.draft import require_extra
+
+    with _reported(debug):
+        require_extra()
+        from digestgen.draft import new_digest_path, write_new
+        from digestgen.draft.article import read_article
+        from digestgen.draft.digest import draft_digest
+        from digestgen.draft.placeholders import left_for_editor
+        from digestgen.draft.source import read_source
+        from digestgen.load import display_path, load, read_yaml
+
+        workspace = _workspace(content_dir, None)
+        html, url = read_source(source, allow_private=allow_private, timeout=timeout)
+        article = read_article(html, url)
+        day = issue_date.date() if issue_date else dt.date.today()
+        drafted = draft_digest(
+            article, source=source, language=language.value if language else None, issue_date=day
+        )
+        stem = slugify(name) if name else drafted.stem
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch) / f"{stem}.yaml" if dry_run else None
+            path = path or new_digest_path(workspace.content_dir, stem)
+            write_new(path, drafted.text)
+            problems = []
+            try:
+                load(path, workspace.content_dir)
+            except ContentError as exc:
+                problems = exc.problems
+            left = left_for_editor(read_yaml(path))
+            if dry_run:
+                typer.echo(drafted.text, nl=False)
+            else:
+                typer.echo(str(display_path(path)))
+    for line in drafted.found:
+        _err(f"found: {line}")
+    for line in drafted.missing:
+        _err(f"missing: {line}")
+    for problem in left if not dry_run else []:
+        _err(str(problem))
+    for problem in problems:
+        _err(str(problem))
+    if fill_in and not dry_run:
+        from digestgen.enrich import enrich as enrich_digest
+
+        result = enrich_digest(path, allow_private=allow_private, timeout=timeout)
+        _err(f"enrich: {len(result.filled)} field(s) filled from the follow-ups' pages")
+        for failure in result.failures:
+            _err(f"enrich failed: {failure.url}: {failure.reason}")
+    if dry_run:
+        _err("Dry run: nothing was written.")
+    if left or problems:
+        count = len(left) + len(problems)
+        _err(f"digestgen: {count} field(s) left for the editor; review, then `digestgen check`.")
         raise typer.Exit(1)
 
 
