@@ -311,7 +311,7 @@ def test_a_december_event_published_in_january_is_of_the_year_before() -> None:
 
 def test_subject_and_preheader_stay_within_the_warning_limits() -> None:
     title = "Club des Partenaires du numérique : cinq décideurs publics partagent leur vision"
-    assert subject(title) == "cinq décideurs publics partagent leur vision"
+    assert subject(title) == "Cinq décideurs publics partagent leur vision"
     text = preheader(SEED_SPEAKERS, title, "fr")
     assert 40 <= len(text) <= 130 and text.startswith("Avec Sylvain Fievet, ")
     assert text.endswith(" et 2 autres")

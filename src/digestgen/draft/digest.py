@@ -193,7 +193,10 @@ def subject(title: str) -> str:
         return title
     parts = [p.strip() for p in re.split(r"\s[:–—-]\s|\s\|\s", title) if p.strip()]
     fitting = [p for p in parts if len(p) <= 60]
-    return max(fitting, key=len) if fitting else _short_at(title, 60)
+    if not fitting:
+        return _short_at(title, 60)
+    part = max(fitting, key=len)
+    return part[:1].upper() + part[1:]  # a subject line starts with a capital
 
 
 def preheader(names: list[str], title: str, language: str) -> str:
