@@ -183,6 +183,9 @@ def test_a_drafted_digest_previews_at_once(empty: Path) -> None:
     finally:
         preview.stop()
     assert "Constance Nebbula" in page and "À COMPLÉTER" in page
+    # The page's checks list each field left for the editor, with its line.
+    assert page.count("<code>left-for-editor</code>") == 2
+    assert f"{SEED_STEM}.yaml:29: event.speakers[1].organization" in page
 
 
 def test_an_existing_digest_is_never_overwritten(empty: Path, cli: Callable[..., Any]) -> None:

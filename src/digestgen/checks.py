@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from digestgen.clients import ClientReport, client_support
+from digestgen.draft.placeholders import left_for_editor
 from digestgen.email import Newsletter, sender_domain, sent_message
 from digestgen.esp import preset
 from digestgen.load import Loaded, Loc
@@ -195,6 +196,21 @@ def check_html(loaded: Loaded, html: str) -> list[Finding]:
     return found
 
 
+def check_left_for_editor(loaded: Loaded) -> list[Finding]:
+    """The fields a drafted digest still leaves to fill in, as errors (so nothing half-filled
+    gets sent), each at its line."""
+    return [
+        Finding(
+            "error",
+            "left-for-editor",
+            "the article did not say it; `digestgen draft` left a placeholder",
+            where=f"{problem.path}:{problem.line}: {problem.loc}",
+            fix="write the value in the digest file",
+        )
+        for problem in left_for_editor(loaded.digest_source)
+    ]
+
+
 def check_service(loaded: Loaded, html: str) -> list[Finding]:
     """The tags the outlet's email service requires, in the rendered email."""
     service = preset(loaded.outlet.esp)
@@ -297,7 +313,8 @@ def check_social(drafts: dict[str, Draft]) -> list[Finding]:
 
 def check_rendered(loaded: Loaded, html: str, drafts: dict[str, Draft]) -> list[Finding]:
     """Every finding that needs no network, errors first."""
-    found = check_size(html) + check_content(loaded) + check_html(loaded, html)
+    found = check_left_for_editor(loaded) + check_size(html) + check_content(loaded)
+    found += check_html(loaded, html)
     found += check_service(loaded, html) + check_clients(client_support(html))
     found += check_social(drafts)
     return sorted(found, key=lambda f: f.level != "error")

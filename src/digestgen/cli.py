@@ -18,9 +18,7 @@ from digestgen.errors import ContentError, DigestgenError
 
 if TYPE_CHECKING:
     from digestgen.build import BatchResult, Built, Workspace
-    from digestgen.checks import Finding
     from digestgen.clients import ClientReport
-    from digestgen.load import Loaded
     from digestgen.spam import SpamReport
 
 app = typer.Typer(
@@ -247,7 +245,7 @@ def check(
         raise exit_ from None
     html = str(rendered.files["newsletter.html"])
     clients = client_support(html)
-    findings = _left_for_editor(loaded) + check_rendered(loaded, html, rendered.drafts)
+    findings = check_rendered(loaded, html, rendered.drafts)
     spam, spam_note = None, "spam score skipped (--no-spam)"
     if not no_spam and rendered.newsletter is not None:
         try:
@@ -287,24 +285,6 @@ def check(
         )
     if errors:
         raise typer.Exit(1)
-
-
-def _left_for_editor(loaded: Loaded) -> list[Finding]:
-    """The fields a drafted digest still leaves to fill in, as errors (so nothing half-filled
-    gets sent)."""
-    from digestgen.checks import Finding
-    from digestgen.draft.placeholders import left_for_editor
-
-    return [
-        Finding(
-            "error",
-            "left-for-editor",
-            "the article did not say it; `digestgen draft` left a placeholder",
-            where=f"{problem.path}:{problem.line}: {problem.loc}",
-            fix="write the value in the digest file",
-        )
-        for problem in left_for_editor(loaded.digest_source)
-    ]
 
 
 def _show_inbox(clients: ClientReport, spam: SpamReport | None, spam_note: str) -> None:
