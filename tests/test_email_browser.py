@@ -51,3 +51,27 @@ def test_dark_mode_rules_apply(browser, email_file: Path) -> None:  # type: igno
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "email-dark.png"), full_page=True)
     page.close()
+
+
+@pytest.mark.parametrize("case", ["sample", "english"])
+def test_a_phone_that_drops_style_still_fits_the_email(browser, case: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Gmail's apps with other accounts and Samsung Email with Outlook.com drop <style>."""
+    import re
+
+    from digestgen.build import Workspace, render_files
+
+    repo = Path(__file__).resolve().parent
+    root = repo.parent if case == "sample" else repo / "cases" / case
+    workspace = Workspace(root, root / "content", tmp_path)
+    html = str(render_files(workspace.load(None), workspace).files["newsletter.html"])
+    bare = re.sub(r"<style\b.*?</style>", "", html, flags=re.S)
+    assert "<style" not in bare
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.set_content(bare)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.evaluate("document.querySelector('.sheet').getBoundingClientRect().width") <= 375
+    size = page.evaluate("getComputedStyle(document.querySelector('.text')).fontSize")
+    assert size == "16px"  # read at its size, not shrunk to fit a 600 px table
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"email-no-style-{case}.png"), full_page=True)
+    page.close()

@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digestgen.links import Tagger, is_own_site, with_utm
+from digestgen.build import NEWSLETTER, SOCIAL, Workspace, render_files
+from digestgen.errors import ContentError
+from digestgen.links import (
+    CAMPAIGN_MAX,
+    Tagger,
+    campaign_of,
+    is_own_site,
+    short_campaign,
+    with_utm,
+)
+from digestgen.load import Loaded, find_digest, load
+from helpers import sample_data, workspace
+
+PARTS = (NEWSLETTER, SOCIAL)
+
+
+def load_test(root: Path) -> Loaded:
+    return load(find_digest(None, root / "content"), root / "content")
+
 
 SITE = "https://www.alliancy.fr"
 tag = Tagger(website=SITE, source="newsletter", medium="email", campaign="club-2018")
@@ -102,3 +124,83 @@ def test_tagging_properties(
 @given(st.text(max_size=30))
 def test_with_utm_never_raises_on_odd_text(text: str) -> None:
     with_utm("https://www.alliancy.fr/" + text.replace("#", ""), source="a", content="b")
+
+
+# --- utm_campaign: short, the same in every output ----------------------------------------
+
+
+def test_short_campaign_is_the_outlet_and_the_event_date() -> None:
+    assert short_campaign("Alliancy", date(2018, 12, 5)) == "alliancy-2018-12-05"
+    assert short_campaign("Transform Weekly", date(2026, 3, 12)) == "transform-weekly-2026-03-12"
+    # A long name is cut at a word boundary so that the whole stays within 30 characters.
+    long = short_campaign("Le Club des Décideurs du Numérique Public", date(2018, 12, 5))
+    assert long == "le-club-des-2018-12-05"
+
+
+@given(st.text(max_size=80), st.dates())
+def test_short_campaign_is_at_most_30_characters_of_a_slug(name: str, day: date) -> None:
+    campaign = short_campaign(name, day)
+    assert len(campaign) <= CAMPAIGN_MAX
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", campaign), campaign
+    assert campaign.endswith(day.isoformat())
+
+
+def test_campaign_is_the_editors_then_the_issue_slug_then_the_short_form() -> None:
+    day = date(2018, 12, 5)
+    assert campaign_of("club-2018", "issue-slug", "Alliancy", day) == "club-2018"
+    assert campaign_of(None, "issue-slug", "Alliancy", day) == "issue-slug"
+    assert campaign_of(None, None, "Alliancy", day) == "alliancy-2018-12-05"
+
+
+def _campaigns(files: dict[str, str | bytes]) -> set[str]:
+    found: set[str] = set()
+    for name, content in files.items():
+        if isinstance(content, str) and name != "index.html":
+            found |= set(re.findall(r"utm_campaign=([\w.~%-]+)", content.replace("=\n", "")))
+    return found
+
+
+def test_every_output_of_the_sample_uses_one_short_campaign(tmp_path: Path) -> None:
+    workspace(tmp_path, sample_data())
+    files = render_files(load_test(tmp_path), Workspace.at(tmp_path), PARTS).files
+    assert _campaigns(files) == {"alliancy-2018-12-05"}
+    assert "social/linkedin.txt" in files and "newsletter.eml" in files
+
+
+def test_utm_campaign_in_the_digest_is_used_everywhere(tmp_path: Path) -> None:
+    digest = sample_data()
+    digest["issue"]["slug"] = "club-partenaires-2018"
+    digest["utm"] = {"campaign": "club-2018"}
+    workspace(tmp_path, digest)
+    files = render_files(load_test(tmp_path), Workspace.at(tmp_path), PARTS).files
+    assert _campaigns(files) == {"club-2018"}
+
+
+def test_the_issue_slug_is_the_campaign_when_the_digest_names_none(tmp_path: Path) -> None:
+    digest = sample_data()
+    digest["issue"]["slug"] = "club-partenaires-2018"
+    workspace(tmp_path, digest)
+    files = render_files(load_test(tmp_path), Workspace.at(tmp_path), PARTS).files
+    assert _campaigns(files) == {"club-partenaires-2018"}
+
+
+def test_a_campaign_that_is_not_a_slug_is_a_content_error(tmp_path: Path) -> None:
+    digest = sample_data()
+    digest["utm"] = {"campaign": "Club 2018", "medium": "email"}
+    workspace(tmp_path, digest)
+    with pytest.raises(ContentError) as error:
+        load_test(tmp_path)
+    text = str(error.value)
+    assert "utm.campaign" in text and "utm.medium" in text
+
+
+def test_sample_links_are_tagged_with_at_most_the_campaign_they_need(tmp_path: Path) -> None:
+    """The tags add the four parameters and a 19-character campaign, nothing longer."""
+    workspace(tmp_path, sample_data())
+    files = render_files(load_test(tmp_path), Workspace.at(tmp_path), PARTS).files
+    text = "\n".join(str(c) for n, c in files.items() if n.startswith("social/"))
+    for url in re.findall(r"https://\S+", text):
+        bare = url.split("?", 1)[0]
+        assert len(url) - len(bare) <= len("?utm_source=linkedin&utm_medium=social") + len(
+            "&utm_campaign=alliancy-2018-12-05&utm_content=further-reading"
+        ), url

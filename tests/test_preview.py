@@ -34,9 +34,9 @@ def served(tmp_path: Path) -> Iterator[Preview]:
     preview.stop()
 
 
-def get(preview: Preview, path: str) -> tuple[int, bytes, dict[str, str]]:
+def get(preview: Preview, path: str, timeout: float = 5) -> tuple[int, bytes, dict[str, str]]:
     port = preview.server.server_address[1]
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     connection.putrequest("GET", path, skip_accept_encoding=True)  # the path goes out as written
     connection.endheaders()
     response = connection.getresponse()
@@ -185,3 +185,14 @@ def test_preview_of_bad_content_exits_2(tmp_path: Path) -> None:
         env={**os.environ},
     )
     assert done.returncode == 2 and "speakrs" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_page_gets_the_spam_score_from_the_server(served: Preview) -> None:
+    if not shutil.which("spamassassin"):
+        pytest.fail("SpamAssassin is missing: apt-get install spamassassin (.ci/run does it)")
+    assert served.built is not None
+    status, body, headers = get(served, f"/__digestgen/spam/{served.built.slug}", timeout=60)
+    assert status == 200 and headers["Content-Type"].startswith("application/json")
+    report = json.loads(body)
+    assert report["required"] == 5.0 and report["score"] <= 1.0
+    assert get(served, f"/__digestgen/spam/{served.built.slug}")[1] == body  # once per build

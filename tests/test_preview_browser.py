@@ -161,3 +161,51 @@ def test_the_page_works_from_disk(browser, sample_preview: Preview) -> None:  # 
     assert not errors
     assert all(url.startswith(("file:", "about:", "data:")) for url in requests), requests
     page.close()
+
+
+def test_social_cards_show_posts_as_they_will_look(page) -> None:  # type: ignore[no-untyped-def]
+    hook = page.locator('#platform-bluesky article[data-post="0"]')
+    link = hook.locator(".post-text a")
+    assert link.inner_text() == "www.alliancy.fr/club-des-par..."
+    assert (link.get_attribute("href") or "").startswith(
+        "https://www.alliancy.fr/club-des-partenaires-du-numerique-cinq-decideurs-publics"
+    )
+    # line breaks kept: the hook, a blank line, the link
+    assert "numérique pour 2019\n\nwww.alliancy.fr/" in hook.locator(".post-text").inner_text()
+    mastodon = page.locator('#platform-mastodon article[data-post="0"] .post-text a')
+    assert mastodon.inner_text() == "alliancy.fr/club-des-partenair…"
+    # the share image under the post it goes with
+    threads = page.locator('#platform-threads article[data-post="1"]')
+    assert threads.locator("img").get_attribute("src") == "cards/constance-nebbula-x.png"
+    box_text = threads.locator(".post-text").bounding_box()
+    box_image = threads.locator("img").bounding_box()
+    assert box_text and box_image and box_image["y"] > box_text["y"] + box_text["height"] - 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("#platform-bluesky").screenshot(path=str(ARTIFACTS / "preview-bluesky.png"))
+
+
+def test_first_comment_has_its_own_copy_button(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    preview = serve(tmp_path, CASES / "english" / "content")
+    try:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        origin = "/".join(preview.url.split("/", 3)[:3])
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+        page = context.new_page()
+        page.goto(preview.url)
+        page.get_by_role("button", name="Copy: LinkedIn, First comment").click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        folder = preview.built.folder if preview.built else Path()
+        data = json.loads((folder / "social.json").read_text())
+        assert copied == data["linkedin"]["first_comment"]["text"]
+        assert "utm_content=comment" in copied
+        page.wait_for_function("document.getElementById('status').textContent !== ''")
+        assert page.get_by_role("status").inner_text() == (
+            "First comment (linkedin) copied to the clipboard."
+        )
+        post = page.locator('#platform-linkedin article[data-post="0"] .post-text').inner_text()
+        assert "link in the first comment" in post and "http" not in post
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.locator("#platform-linkedin").screenshot(path=str(ARTIFACTS / "preview-linkedin.png"))
+        context.close()
+    finally:
+        preview.stop()

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from digestgen.context import typeset_model
+from digestgen.errors import ContentError
 from digestgen.load import Loaded, Source, find_digest, load
 from digestgen.models import Digest, Outlet
 from digestgen.social import (
@@ -20,6 +21,8 @@ from digestgen.social import (
     linkedin_length,
     mastodon_length,
     render_social,
+    social_files,
+    threads_length,
     x_weighted_length,
 )
 from digestgen.typography import NBSP
@@ -144,7 +147,7 @@ def test_every_sample_post_is_within_its_limit(sample_drafts) -> None:  # type: 
 
 
 def test_threads_have_hook_speakers_and_reading(sample_drafts) -> None:  # type: ignore[no-untyped-def]
-    for name in ("x", "bluesky", "mastodon"):
+    for name in ("x", "bluesky", "mastodon", "threads"):
         posts = [p.text for p in sample_drafts[name].posts]
         assert len(posts) == 7
         assert f"utm_source={name}&utm_medium=social" in posts[0]
@@ -204,7 +207,11 @@ def test_social_command_writes_the_files_and_prints_lengths(sample: Path, cli) -
     assert result.exit_code == 0, result.stderr
     folder = next((sample / "out").iterdir())
     data = json.loads((folder / "social.json").read_text())
-    assert list(data) == ["linkedin", "x", "bluesky", "mastodon"]
+    assert list(data) == ["linkedin", "x", "bluesky", "mastodon", "threads"]
+    assert (folder / "social/threads.txt").read_text().split("\n---\n")[0] == (
+        data["threads"]["posts"][0]["text"]
+    )
+    assert not (folder / "social/linkedin-comment.txt").exists()
     assert data["x"]["limit"] == 280 and len(data["x"]["posts"]) == 7
     x_file = (folder / "social/x.txt").read_text()
     assert x_file.split("\n---\n")[0] == data["x"]["posts"][0]["text"]
@@ -293,3 +300,149 @@ def test_any_valid_digest_gives_posts_within_every_limit(
                 quote = typeset_model(speaker, loaded.language, NBSP).quote
                 assert quote_words_are_whole(post.text, quote), (name, post.text)
     assert "utm_source=linkedin" in drafts["linkedin"].posts[0].text
+
+
+# --- Threads: Meta's rule, 500 characters, an emoji as its UTF-8 bytes ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "length"),
+    [
+        ("a" * 500, 500),
+        ("Bonjour\u00a0!", 9),  # a character is a character, accents and spaces included
+        ("l’avenir…", 9),
+        ("😀", 4),  # an emoji: its UTF-8 bytes
+        (FAMILY, 18),  # three emoji and two joiners: 4 + 3 + 4 + 3 + 4 bytes
+        ("🇫🇷", 8),  # a flag: two regional indicators
+        ("1\ufe0f\u20e3", 7),  # a keycap: 1 + 3 + 3
+        ("©", 1),  # a symbol written as text is a character
+        ("©\ufe0f", 5),  # drawn as an emoji, it is counted as one
+        (LONG_URL, len(LONG_URL)),  # links count as written
+    ],
+)
+def test_threads_length(text: str, length: int) -> None:
+    assert threads_length(text) == length
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_threads_counts_characters_and_never_less(text: str) -> None:
+    assert threads_length(text) >= len(text)
+    if not re.search(r"[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u20e3]", text):
+        assert threads_length(text) == len(text)
+
+
+def test_threads_draft(sample_drafts) -> None:  # type: ignore[no-untyped-def]
+    draft = sample_drafts["threads"]
+    assert draft.platform.limit == 500
+    for post in draft.posts:
+        assert post.length == threads_length(post.text) <= 500
+        assert len(re.findall(r"https?://", post.text)) <= 5  # Threads refuses more
+        assert len(re.findall(r"(?<!\S)#\w", post.text)) <= 1  # one topic tag a post
+    assert "utm_source=threads&utm_medium=social" in draft.posts[0].text
+    assert "#SmartCity" in draft.posts[0].text
+
+
+def test_threads_posts_the_x_share_images(sample_drafts) -> None:  # type: ignore[no-untyped-def]
+    cards = [("linkedin", "cards/cover-linkedin.png", "a"), ("x", "cards/cover-x.png", "b")]
+    data = json.loads(social_files(sample_drafts, cards)["social.json"])
+    assert data["threads"]["cards"] == [{"file": "cards/cover-x.png", "alt": "b"}]
+    assert data["x"]["cards"] == data["threads"]["cards"]
+
+
+# --- Bluesky: counted as its app counts, after it shortens the links ---------------------
+
+
+def test_bluesky_hook_keeps_its_first_sentence_whole(sample_drafts) -> None:  # type: ignore[no-untyped-def]
+    hook = sample_drafts["bluesky"].posts[0].text
+    assert hook.startswith("Cinq décideurs publics au Club des Partenaires du numérique.")
+    assert "https://www.alliancy.fr/club-des-partenaires-du-numerique-cinq-decideurs" in hook
+    assert sample_drafts["bluesky"].posts[0].length < len(hook)  # the link counts short
+
+
+# --- Mastodon: the server's own limit and URL weight ----------------------------------------
+
+
+def test_mastodon_limits_come_from_the_outlet(tmp_path: Path) -> None:
+    outlet = sample_data("outlet.yaml")
+    outlet["handles"]["mastodon_limits"] = {
+        "max_characters": 200,
+        "characters_reserved_per_url": 40,
+    }
+    workspace(tmp_path, sample_data(), outlet)
+    loaded = load(find_digest(None, tmp_path / "content"), tmp_path / "content")
+    draft = render_social(loaded, tmp_path)["mastodon"]
+    assert draft.platform.limit == 200
+    assert draft.platform.count("voir https://www.alliancy.fr/a") == 5 + 40
+    for post in draft.posts:
+        assert post.length <= 200
+    assert mastodon_length("voir https://www.alliancy.fr/a") == 5 + 23  # the default
+
+
+# --- LinkedIn: the links in a first comment -------------------------------------------------
+
+
+def linkedin_with(tmp_path: Path, digest_choice: bool | None, outlet_choice: bool | None):  # type: ignore[no-untyped-def]
+    digest, outlet = sample_data(), sample_data("outlet.yaml")
+    if digest_choice is not None:
+        digest["social"]["linkedin"] = {"link_in_comment": digest_choice}
+    if outlet_choice is not None:
+        outlet["social"] = {"linkedin": {"link_in_comment": outlet_choice}}
+    workspace(tmp_path, digest, outlet)
+    loaded = load(find_digest(None, tmp_path / "content"), tmp_path / "content")
+    return render_social(loaded, tmp_path)
+
+
+def test_link_in_comment_moves_the_links_to_the_first_comment(tmp_path: Path) -> None:
+    drafts = linkedin_with(tmp_path, True, None)
+    draft = drafts["linkedin"]
+    [post] = draft.posts
+    assert "http" not in post.text and "www." not in post.text
+    assert "Lire le compte rendu\u00a0: lien en commentaire" in post.text
+    assert draft.comment is not None
+    comment = draft.comment.text
+    assert comment.startswith(
+        "Lire le compte rendu\u00a0: https://www.alliancy.fr/club-des-partenaires-du-numerique-"
+        "cinq-decideurs-publics-partagent-leur-vision?utm_source=linkedin&utm_medium=social"
+        "&utm_campaign=alliancy-2018-12-05&utm_content=comment"
+    )
+    assert "À lire aussi\u00a0:" in comment and "utm_content=further-reading" in comment
+    assert draft.comment.length == linkedin_length(comment) <= 1250
+    files = social_files(drafts)
+    assert files["social/linkedin-comment.txt"] == comment + "\n"
+    data = json.loads(files["social.json"])
+    assert data["linkedin"]["first_comment"] == {
+        "text": comment,
+        "length": draft.comment.length,
+        "limit": 1250,
+    }
+
+
+@pytest.mark.parametrize(
+    ("digest_choice", "outlet_choice", "in_comment"),
+    [(None, None, False), (None, True, True), (False, True, False), (True, False, True)],
+)
+def test_link_in_comment_is_the_digests_choice_else_the_outlets(
+    tmp_path: Path, digest_choice: bool | None, outlet_choice: bool | None, in_comment: bool
+) -> None:
+    draft = linkedin_with(tmp_path, digest_choice, outlet_choice)["linkedin"]
+    assert (draft.comment is not None) == in_comment
+    assert ("utm_content=post" in draft.posts[0].text) != in_comment
+
+
+def test_link_in_comment_in_english(tmp_path: Path) -> None:
+    root = CASES / "english"
+    drafts = render_social(load(find_digest(None, root / "content"), root / "content"), root)
+    post = drafts["linkedin"].posts[0].text
+    assert "Read the recap: link in the first comment" in post and "http" not in post
+
+
+def test_new_social_fields_are_checked_with_their_line(tmp_path: Path) -> None:
+    digest, outlet = sample_data(), sample_data("outlet.yaml")
+    digest["social"]["linkedin"] = {"link_in_comments": True}
+    outlet["handles"]["mastodon_limits"] = {"max_characters": 0}
+    workspace(tmp_path, digest, outlet)
+    with pytest.raises(ContentError) as error:
+        load(find_digest(None, tmp_path / "content"), tmp_path / "content")
+    text = str(error.value)
+    assert "social.linkedin.link_in_comments" in text
+    assert "handles.mastodon_limits.max_characters" in text

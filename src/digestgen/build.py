@@ -14,6 +14,7 @@ from digestgen.write import write_folder
 
 if TYPE_CHECKING:
     from digestgen.cards import Card
+    from digestgen.email import Newsletter
     from digestgen.social import Draft
 
 
@@ -55,6 +56,7 @@ class Built:
 class Rendered:
     files: dict[str, str | bytes]
     drafts: dict[str, Draft]
+    newsletter: Newsletter | None = None
 
 
 def render_files(
@@ -69,6 +71,7 @@ def render_files(
 
     files: dict[str, str | bytes] = {}
     drafts: dict[str, Draft] = {}
+    newsletter = None
     pending = None
     if CARDS in parts:  # drawn by other processes while this one renders the rest
         from digestgen.cards import start_cards
@@ -110,7 +113,7 @@ def render_files(
     finally:
         if pending is not None:
             pending.close()
-    return Rendered(files, drafts)
+    return Rendered(files, drafts, newsletter)
 
 
 def build(

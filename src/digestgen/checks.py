@@ -14,12 +14,18 @@ from html import escape as html_escape
 from typing import Any
 from urllib.parse import urlsplit
 
+from digestgen.clients import ClientReport, client_support
+from digestgen.draft.placeholders import left_for_editor
+from digestgen.email import Newsletter, sender_domain, sent_message
+from digestgen.esp import preset
 from digestgen.load import Loaded, Loc
 from digestgen.models import is_merge_tag
 from digestgen.social import LINKEDIN_HOOK, Draft
+from digestgen.spam import SpamReport, as_received, spam_score
 
 GMAIL_CLIP = 102 * 1024
 SIZE_WARNING = 80 * 1024
+SPAM_WARNING = 1.0  # points: a clean newsletter scores about 0 with SpamAssassin's local rules
 _BLOCK = re.compile(r"<!-- (?:block:([\w-]+)|(further-reading):start) -->")
 
 
@@ -190,6 +196,89 @@ def check_html(loaded: Loaded, html: str) -> list[Finding]:
     return found
 
 
+def check_left_for_editor(loaded: Loaded) -> list[Finding]:
+    """The fields a drafted digest still leaves to fill in, as errors (so nothing half-filled
+    gets sent), each at its line."""
+    return [
+        Finding(
+            "error",
+            "left-for-editor",
+            "the article did not say it; `digestgen draft` left a placeholder",
+            where=f"{problem.path}:{problem.line}: {problem.loc}",
+            fix="write the value in the digest file",
+        )
+        for problem in left_for_editor(loaded.digest_source)
+    ]
+
+
+def check_service(loaded: Loaded, html: str) -> list[Finding]:
+    """The tags the outlet's email service requires, in the rendered email."""
+    service = preset(loaded.outlet.esp)
+    if service is None:
+        return []
+    return [
+        Finding(
+            "error",
+            "esp-tag-missing",
+            f"the email lacks {tag}, which {service.label} requires; {service.consequence}",
+            "newsletter.html",
+            f"keep {tag} in the template (unsubscribe_href, postal_address), or remove "
+            "`unsubscribe:` from outlet.yaml to use the service's own",
+        )
+        for tag in service.required_tags(loaded.language)
+        if tag not in html
+    ]
+
+
+def check_clients(report: ClientReport) -> list[Finding]:
+    """Features some client family does not support, where nothing in the email covers them."""
+    return [
+        Finding(
+            "warning",
+            "client-support",
+            f"{gap.title} is not supported in {', '.join(gap.uncovered)} (caniemail)",
+            "newsletter.html",
+            f"use something these clients support, or add a fallback: {gap.url}",
+            {"feature": gap.slug, "families": gap.families},
+        )
+        for gap in report.gaps
+        if gap.uncovered
+    ]
+
+
+# The address a delivered copy is scored for: a subscriber, not the sender (To = From costs a
+# point in SpamAssassin, and no subscriber's copy looks like that).
+READER = "reader@example.org"
+
+
+def spam_report(loaded: Loaded, newsletter: Newsletter) -> SpamReport:
+    """SpamAssassin's verdict on the email as a subscriber's server receives it.
+
+    Raises :class:`~digestgen.spam.SpamCheckUnavailable` when SpamAssassin is not there.
+    """
+    message = sent_message(loaded, newsletter, READER)
+    return spam_score(as_received(message, sender_domain(loaded)))
+
+
+def check_spam(report: SpamReport) -> list[Finding]:
+    """SpamAssassin's score: an error from its spam threshold, a warning above 1 point."""
+    found = []
+    if report.score >= report.required or report.score > SPAM_WARNING:
+        rules = ", ".join(f"{r.name} {r.points:+.1f}" for r in report.rules if r.points > 0)
+        found.append(
+            Finding(
+                "error" if report.score >= report.required else "warning",
+                "spam-score",
+                f"SpamAssassin scores the email {report.score:.1f} "
+                f"(spam from {report.required:.1f}): {rules}",
+                "newsletter.eml",
+                "; ".join(r.fix for r in report.rules if r.points > 0),
+                report.as_dict(),
+            )
+        )
+    return found
+
+
 def check_social(drafts: dict[str, Draft]) -> list[Finding]:
     """Posts over their platform's limit after shortening, and a LinkedIn hook too long."""
     found = []
@@ -224,7 +313,9 @@ def check_social(drafts: dict[str, Draft]) -> list[Finding]:
 
 def check_rendered(loaded: Loaded, html: str, drafts: dict[str, Draft]) -> list[Finding]:
     """Every finding that needs no network, errors first."""
-    found = check_size(html) + check_content(loaded) + check_html(loaded, html)
+    found = check_left_for_editor(loaded) + check_size(html) + check_content(loaded)
+    found += check_html(loaded, html)
+    found += check_service(loaded, html) + check_clients(client_support(html))
     found += check_social(drafts)
     return sorted(found, key=lambda f: f.level != "error")
 

@@ -7,6 +7,7 @@ import contextlib
 import gc
 import os
 from collections.abc import Iterator
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -18,6 +19,8 @@ from digestgen.errors import ContentError, DigestgenError
 
 if TYPE_CHECKING:
     from digestgen.build import BatchResult, Built, Workspace
+    from digestgen.clients import ClientReport
+    from digestgen.spam import SpamReport
 
 
 class _Commands(typer.core.TyperGroup):
@@ -235,6 +238,9 @@ def check(
     links: Annotated[bool, typer.Option("--links", help="Also fetch every link.")] = False,
     output: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for each link.")] = 10.0,
+    no_spam: Annotated[
+        bool, typer.Option("--no-spam", help="Skip SpamAssassin's score (about 2 s).")
+    ] = False,
     content_dir: ContentOpt = None,
     out: OutOpt = None,
     debug: DebugOpt = False,
@@ -244,8 +250,10 @@ def check(
     from dataclasses import asdict
 
     from digestgen.build import NEWSLETTER, SOCIAL, render_files
-    from digestgen.checks import check_links, check_rendered
+    from digestgen.checks import check_links, check_rendered, check_spam, spam_report
+    from digestgen.clients import client_support
     from digestgen.load import display_path
+    from digestgen.spam import SpamCheckUnavailable
 
     workspace = _workspace(content_dir, out)
     try:
@@ -256,7 +264,17 @@ def check(
         if output is Format.json:
             typer.echo(json.dumps({"valid": False, "findings": []}))
         raise exit_ from None
-    findings = check_rendered(loaded, str(rendered.files["newsletter.html"]), rendered.drafts)
+    html = str(rendered.files["newsletter.html"])
+    clients = client_support(html)
+    findings = check_rendered(loaded, html, rendered.drafts)
+    spam, spam_note = None, "spam score skipped (--no-spam)"
+    if not no_spam and rendered.newsletter is not None:
+        try:
+            spam = spam_report(loaded, rendered.newsletter)
+        except SpamCheckUnavailable as exc:
+            spam_note = str(exc)
+        else:
+            findings = sorted(findings + check_spam(spam), key=lambda f: f.level != "error")
     if links:
         findings += check_links(loaded, timeout=timeout)
     errors = sum(f.level == "error" for f in findings)
@@ -268,6 +286,8 @@ def check(
             "errors": errors,
             "warnings": warnings,
             "findings": [asdict(f) for f in findings],
+            "clients": clients.as_dict(),
+            "spam": spam.as_dict() if spam else {"skipped": spam_note},
         }
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
@@ -280,11 +300,37 @@ def check(
             typer.echo(f"         fix: {f.fix}")
             for name, size in f.details.get("blocks", {}).items():
                 typer.echo(f"           {name:<20}{size / 1024:7.1f} KB")
+        _show_inbox(clients, spam, spam_note)
         typer.echo(
             f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}."
         )
     if errors:
         raise typer.Exit(1)
+
+
+def _show_inbox(clients: ClientReport, spam: SpamReport | None, spam_note: str) -> None:
+    """The client families' gaps and the spam score, after the findings.
+
+    Only features a family lacks entirely are listed; partial support is in the JSON report
+    and on the preview page.
+    """
+    missing = [g for g in clients.gaps if "unsupported" in g.families.values()]
+    typer.echo(
+        f"Email clients (caniemail, {clients.data_date}): {len(clients.used)} features used, "
+        f"{len(missing)} missing in some client, {len(clients.gaps) - len(missing)} partly "
+        "supported (--format json or the preview lists them)"
+    )
+    for gap in missing:
+        lacking = [name for name, status in gap.families.items() if status == "unsupported"]
+        typer.echo(f"  {gap.title}: not in {', '.join(lacking)}")
+        typer.echo(f"    {'covered: ' + gap.fallback if gap.fallback else 'no fallback'}")
+    if spam is None:
+        typer.echo(spam_note)
+        return
+    typer.echo(f"Spam score (SpamAssassin, local rules): {spam.score:.1f} / {spam.required:.1f}")
+    for rule in spam.rules:
+        if rule.points:
+            typer.echo(f"  {rule.points:+5.1f} {rule.name:<24} {rule.fix}")
 
 
 @app.command("send-test")
@@ -299,7 +345,7 @@ def send_test(
     debug: DebugOpt = False,
 ) -> None:
     """Send the newsletter, subject prefixed [TEST], through the SMTP server of the environment."""
-    from digestgen.email import build_eml, render_newsletter
+    from digestgen.email import render_newsletter, sent_message
     from digestgen.errors import UsageError
     from digestgen.models import EMAIL
     from digestgen.send import send_message, smtp_settings
@@ -309,8 +355,8 @@ def send_test(
             raise UsageError(f"--to needs an e-mail address, not {to!r}")
         workspace = _workspace(content_dir, out)
         loaded = workspace.load(digest)
-        message = build_eml(
-            loaded, render_newsletter(loaded, workspace.root), subject_prefix="[TEST] ", to=to
+        message = sent_message(
+            loaded, render_newsletter(loaded, workspace.root), to, subject_prefix="[TEST] "
         )
         settings = smtp_settings()
         subject = f"[TEST] {loaded.digest.issue.subject}"
@@ -352,6 +398,103 @@ def enrich(
     if dry_run and result.diff:
         _err("Dry run: nothing was written.")
     if result.failures:
+        raise typer.Exit(1)
+
+
+class Language(StrEnum):
+    fr = "fr"
+    en = "en"
+
+
+@app.command()
+def draft(
+    source: Annotated[
+        str, typer.Argument(help="The recap article: its http(s) URL or a saved .html file.")
+    ],
+    name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--name", help="The new digest's file stem. Default: the article's slug."),
+    ] = None,
+    language: Annotated[
+        Optional[Language],  # noqa: UP045
+        typer.Option("--language", help="fr or en. Default: the page's.", show_default=False),
+    ] = None,
+    issue_date: Annotated[
+        Optional[datetime],  # noqa: UP045
+        typer.Option("--issue-date", formats=["%Y-%m-%d"], help="The send date. Default: today."),
+    ] = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow private and loopback addresses.")
+    ] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for each page.")] = 10.0,
+    fill_in: Annotated[
+        bool, typer.Option("--enrich", help="Then fill the follow-ups' summaries from their pages.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the digest; write nothing.")
+    ] = False,
+    content_dir: ContentOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Draft a new digest from a published recap article; exit 1 if fields are left to fill in."""
+    import datetime as dt
+    import tempfile
+
+    from slugify import slugify
+
+    from digestgen.draft import require_extra
+
+    with _reported(debug):
+        require_extra()
+        from digestgen.draft import new_digest_path, write_new
+        from digestgen.draft.article import read_article
+        from digestgen.draft.digest import draft_digest
+        from digestgen.draft.placeholders import left_for_editor
+        from digestgen.draft.source import read_source
+        from digestgen.load import display_path, load, read_yaml
+
+        workspace = _workspace(content_dir, None)
+        html, url = read_source(source, allow_private=allow_private, timeout=timeout)
+        article = read_article(html, url)
+        day = issue_date.date() if issue_date else dt.date.today()
+        drafted = draft_digest(
+            article, source=source, language=language.value if language else None, issue_date=day
+        )
+        stem = slugify(name) if name else drafted.stem
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch) / f"{stem}.yaml" if dry_run else None
+            path = path or new_digest_path(workspace.content_dir, stem)
+            write_new(path, drafted.text)
+            problems = []
+            try:
+                load(path, workspace.content_dir)
+            except ContentError as exc:
+                problems = exc.problems
+            left = left_for_editor(read_yaml(path))
+            if dry_run:
+                typer.echo(drafted.text, nl=False)
+            else:
+                typer.echo(str(display_path(path)))
+    for line in drafted.found:
+        _err(f"found: {line}")
+    for line in drafted.missing:
+        _err(f"missing: {line}")
+    for problem in left if not dry_run else []:
+        _err(str(problem))
+    for problem in problems:
+        _err(str(problem))
+    if fill_in and not dry_run:
+        from digestgen.enrich import enrich as enrich_digest
+
+        result = enrich_digest(path, allow_private=allow_private, timeout=timeout)
+        _err(f"enrich: {len(result.filled)} field(s) filled from the follow-ups' pages")
+        for failure in result.failures:
+            _err(f"enrich failed: {failure.url}: {failure.reason}")
+    if dry_run:
+        _err("Dry run: nothing was written.")
+    if left or problems:
+        count = len(left) + len(problems)
+        _err(f"digestgen: {count} field(s) left for the editor; review, then `digestgen check`.")
         raise typer.Exit(1)
 
 

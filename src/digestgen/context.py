@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from digestgen.links import Tagger
+from digestgen.links import Tagger, campaign_of
 from digestgen.load import Loaded
 from digestgen.models import PROSE, QUOTED, Language
 from digestgen.strings import STRINGS, long_date
@@ -65,6 +65,13 @@ def typeset_model(model: M, language: Language, nbsp: str | None = None) -> M:
     return model.model_copy(update=updates)
 
 
+def campaign(loaded: Loaded) -> str:
+    """The digest's ``utm_campaign``: every output tags its links with this one value."""
+    digest = loaded.digest
+    chosen = digest.utm.campaign if digest.utm else None
+    return campaign_of(chosen, digest.issue.slug, loaded.outlet.name, digest.event.date)
+
+
 def view(loaded: Loaded, *, source: str, medium: str, nbsp: str | None = None) -> dict[str, Any]:
     """The template context for one output whose own-site links carry ``source``/``medium``."""
     language = loaded.language
@@ -75,7 +82,7 @@ def view(loaded: Loaded, *, source: str, medium: str, nbsp: str | None = None) -
         website=outlet.website,
         source=source,
         medium=medium,
-        campaign=loaded.slug,
+        campaign=campaign(loaded),
         enabled=outlet.utm.enabled,
     )
     return {
@@ -88,6 +95,7 @@ def view(loaded: Loaded, *, source: str, medium: str, nbsp: str | None = None) -
         "further_reading": digest.further_reading,
         "further_title": digest.further_reading.title or strings["further_reading"],
         "slug": loaded.slug,
+        "campaign": tagger.campaign,
         "link": tagger,
         "long_date": lambda day: long_date(day, language),
         "quote": lambda text: f"{strings['quote_open']}{text}{strings['quote_close']}",

@@ -402,13 +402,16 @@ def bluesky_bytes(text: str) -> int:
 _MASTODON_MENTION = re.compile(r"(?<![\w/])@(\w+)@[\w.-]+\w", re.UNICODE)
 
 
-def mastodon_length(text: str) -> int:
+def mastodon_length(text: str, url_weight: int = 23) -> int:
     """Mastodon's count: graphemes, every URL twitter-text's extractor finds (with its
-    protocol) as 23, a remote mention as its user part."""
+    protocol) as 23, a remote mention as its user part.
+
+    ``url_weight`` is the server's ``characters_reserved_per_url`` when it is not 23.
+    """
     pieces, start = [], 0
     for url in extract_urls_with_indices(text, without_protocol=False):
         begin, end = url["indices"]
-        pieces += [text[start:begin], "x" * 23]
+        pieces += [text[start:begin], "x" * url_weight]
         start = end
     pieces.append(text[start:])
     return _graphemes(_MASTODON_MENTION.sub(r"@\1", "".join(pieces)))

@@ -20,14 +20,12 @@ from typing import Any
 
 from digestgen.colors import ensure_contrast, readable_on
 from digestgen.context import view
+from digestgen.esp import preset
 from digestgen.links import host_of
 from digestgen.load import Loaded
 from digestgen.models import Brand, is_merge_tag
 from digestgen.templates import environment
 
-# Written where the unsubscribe link goes, and swapped for the verbatim value after inlining:
-# the HTML serialiser would otherwise percent-encode a merge tag such as {{ unsubscribe }}.
-_UNSUBSCRIBE_SLOT = "https://unsubscribe.digestgen.invalid/"
 _FURTHER = re.compile(
     r"<!-- further-reading:start -->\s*(.*?)\s*<!-- further-reading:end -->", re.S
 )
@@ -46,10 +44,10 @@ class Newsletter:
 
 def palette(brand: Brand) -> dict[str, str]:
     """The light theme: brand colours, with text colours adjusted to reach WCAG AA (4.5:1)."""
-    background, surface = brand.background_color, "#f3f5f7"
+    background, surface, canvas = brand.background_color, "#f3f5f7", "#eef1f4"
     button_text = readable_on(brand.primary_color)
     return {
-        "canvas": "#eef1f4",
+        "canvas": canvas,
         "background": background,
         "surface": surface,
         "primary": brand.primary_color,
@@ -60,6 +58,8 @@ def palette(brand: Brand) -> dict[str, str]:
         "link_on_surface": ensure_contrast(brand.primary_color, surface),
         "muted": ensure_contrast("#5b6670", background),
         "muted_on_surface": ensure_contrast("#5b6670", surface),
+        "muted_on_canvas": ensure_contrast("#5b6670", canvas),
+        "link_on_canvas": ensure_contrast(brand.primary_color, canvas),
         "rule": "#d9dee3",
     }
 
@@ -158,14 +158,26 @@ def render_newsletter(loaded: Loaded, workspace: Path) -> Newsletter:
     """Render the email, its plain-text alternative and the further-reading block."""
     env = environment(workspace)
     context = _context(loaded)
-    unsubscribe = loaded.outlet.unsubscribe
+    links = service_links(loaded)
+    # Each link the email service fills in is written as a slot, then swapped for its value
+    # after inlining: the HTML serialiser would percent-encode a tag such as {{ unsubscribe }}.
+    slots = {name: _SLOT.format(name) if value else None for name, value in links.items()}
     document = env.get_template("email/newsletter.html.j2").render(
-        context, unsubscribe_href=_UNSUBSCRIBE_SLOT
+        context,
+        unsubscribe_href=slots["unsubscribe"],
+        view_online_href=slots["view_online"],
+        postal_address=links["address_html"] or context["outlet"].postal_address,
     )
-    # Merge tags go in verbatim; a URL gets the attribute escaping HTML requires.
-    verbatim = unsubscribe if is_merge_tag(unsubscribe) else html.escape(unsubscribe)
-    inlined = inline_css(document).replace(_UNSUBSCRIBE_SLOT, verbatim)
-    text = env.get_template("email/newsletter.txt.j2").render(context, unsubscribe_href=unsubscribe)
+    inlined = inline_css(document)
+    for name, slot in slots.items():
+        if slot:
+            inlined = inlined.replace(slot, _attribute(links[name] or ""))
+    text = env.get_template("email/newsletter.txt.j2").render(
+        context,
+        unsubscribe_href=links["unsubscribe"],
+        view_online_href=links["view_online"],
+        postal_address=links["address_text"] or context["outlet"].postal_address,
+    )
     further_md = env.get_template("email/further-reading.md.j2").render(context)
     return Newsletter(
         html=inlined,
@@ -173,6 +185,32 @@ def render_newsletter(loaded: Loaded, workspace: Path) -> Newsletter:
         further_html=further_reading_block(inlined),
         further_md=further_md.rstrip("\n") + "\n",
     )
+
+
+_SLOT = "https://{}.digestgen.invalid/"
+
+
+def _attribute(value: str) -> str:
+    # A merge tag goes in verbatim, where the email service looks for it; a URL gets the
+    # attribute escaping HTML requires.
+    return value if is_merge_tag(value) else html.escape(value)
+
+
+def service_links(loaded: Loaded) -> dict[str, str | None]:
+    """What the email service fills in: unsubscribe and view-online links, postal address."""
+    outlet = loaded.outlet
+    service = preset(outlet.esp)
+    links: dict[str, str | None] = {
+        "unsubscribe": outlet.unsubscribe,
+        "view_online": outlet.view_online,
+        "address_html": None,
+        "address_text": None,
+    }
+    if service is not None:
+        for name in ("address_html", "address_text"):
+            tag = getattr(service, name)
+            links[name] = service.tag(tag, loaded.language) if tag else None
+    return links
 
 
 def further_reading_block(inlined_html: str) -> str:
@@ -184,26 +222,92 @@ def further_reading_block(inlined_html: str) -> str:
 
 
 def build_eml(
-    loaded: Loaded, newsletter: Newsletter, *, subject_prefix: str = "", to: str | None = None
+    loaded: Loaded,
+    newsletter: Newsletter,
+    *,
+    subject_prefix: str = "",
+    to: str | None = None,
+    sent: datetime | None = None,
+    message_id: str | None = None,
 ) -> bytes:
-    """The RFC 5322 message: multipart/alternative, text then HTML, UTF-8, deterministic."""
+    """The RFC 5322 message: multipart/alternative, text then HTML, UTF-8.
+
+    Without ``sent`` and ``message_id`` it is deterministic (``Date:`` is ``issue.date`` at
+    08:00 UTC, ``Message-ID`` is made from the slug): the file on disk is a template for the
+    email service, byte-identical across builds. ``send-test`` passes the current time and a
+    fresh identifier, as a real send has.
+    """
     outlet, issue = loaded.outlet, loaded.digest.issue
-    message = EmailMessage(policy=SMTP)
+    # Headers set with set_raw are written exactly as given; the others fold as usual.
+    message = EmailMessage(policy=SMTP.clone(refold_source="none"))
     message["Subject"] = f"{subject_prefix}{issue.subject}"
     message["From"] = Address(outlet.sender.name, addr_spec=outlet.sender.email)
     if to:
         message["To"] = to
     if outlet.reply_to:
         message["Reply-To"] = outlet.reply_to
-    # Sent at 08:00 UTC on issue.date: a fixed hour keeps the file byte-identical across runs.
-    sent = datetime(issue.date.year, issue.date.month, issue.date.day, 8, tzinfo=UTC)
+    if sent is None:
+        sent = datetime(issue.date.year, issue.date.month, issue.date.day, 8, tzinfo=UTC)
     message["Date"] = format_datetime(sent)
-    domain = outlet.sender.email.rsplit("@", 1)[1] or host_of(outlet.website)
-    message["Message-ID"] = f"<{loaded.slug}.{issue.date.isoformat()}@{domain}>"
-    if not is_merge_tag(outlet.unsubscribe):
-        message["List-Unsubscribe"] = f"<{outlet.unsubscribe}>"
+    domain = sender_domain(loaded)
+    message["Message-ID"] = message_id or f"<{loaded.slug}.{issue.date.isoformat()}@{domain}>"
+    for name, value in unsubscribe_headers(outlet.unsubscribe, outlet.unsubscribe_email):
+        message.set_raw(name, value)
     message.set_content(newsletter.text, subtype="plain", charset="utf-8")
     message.add_alternative(newsletter.html, subtype="html", charset="utf-8")
     digest = hashlib.sha256((newsletter.text + newsletter.html).encode()).hexdigest()[:32]
     message.set_boundary(f"=_digestgen_{digest}")
     return message.as_bytes()
+
+
+def sent_message(
+    loaded: Loaded, newsletter: Newsletter, to: str, *, subject_prefix: str = ""
+) -> bytes:
+    """The message as a real send carries it: to ``to``, dated now, with a fresh Message-ID.
+
+    The fixed ``Date:`` of the .eml would look days old to a spam filter, and a second test
+    with the same ``Message-ID`` would look like a duplicate of the first.
+    """
+    from email.utils import make_msgid
+
+    return build_eml(
+        loaded,
+        newsletter,
+        subject_prefix=subject_prefix,
+        to=to,
+        sent=datetime.now(UTC),
+        message_id=make_msgid(domain=sender_domain(loaded)),
+    )
+
+
+def sender_domain(loaded: Loaded) -> str:
+    """The domain of the sender's address, for Message-IDs."""
+    return loaded.outlet.sender.email.rsplit("@", 1)[1] or host_of(loaded.outlet.website)
+
+
+# Printable ASCII stays as written in a header (merge tags such as {{subscriber_id}} included);
+# anything else is percent-encoded, since a URI in List-Unsubscribe is ASCII (RFC 2369).
+_HEADER_SAFE = "".join(chr(c) for c in range(33, 127) if chr(c) not in "<>")
+_MAX_LINE = 998  # RFC 5322's limit, CRLF aside
+
+
+def unsubscribe_headers(unsubscribe: str, mailto: str | None = None) -> list[tuple[str, str]]:
+    """``List-Unsubscribe`` (RFC 2369) and ``List-Unsubscribe-Post`` (RFC 8058), as raw values.
+
+    The ``mailto:`` address (when the outlet has one) and the https URL go in as written, on
+    one line, never turned into encoded-words (which no mail client reads in a URI list, and
+    which would hide a merge tag such as ``{{subscriber_id}}`` from the email service), with
+    the one-click header Gmail and Yahoo require of bulk senders. An outlet whose unsubscribe
+    link is a merge tag gets no header: the email service that fills the tag writes its own.
+    """
+    from urllib.parse import quote
+
+    if is_merge_tag(unsubscribe) or not unsubscribe.lower().startswith("https://"):
+        return []
+    items = [f"<{quote(unsubscribe, safe=_HEADER_SAFE + '%')}>"]
+    if mailto:
+        items.insert(0, f"<mailto:{quote(mailto, safe=_HEADER_SAFE)}?subject=unsubscribe>")
+    value = ", ".join(items)
+    if len("List-Unsubscribe: ") + len(value) > _MAX_LINE:
+        value = ",\n ".join(items)  # fold between items only, never inside a URI
+    return [("List-Unsubscribe", value), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")]

@@ -81,7 +81,9 @@ class PageMetadata:
     site_name: str | None = None
 
 
-class _Fail(Exception):
+class FetchError(Exception):
+    """A page that could not be read, with the reason in one line."""
+
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
@@ -192,30 +194,47 @@ def _address(host: str, port: int, allow_private: bool) -> str:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
-        raise _Fail(f"host {host} not found") from None
+        raise FetchError(f"host {host} not found") from None
     addresses = [str(info[4][0]) for info in infos]
     # Every address must pass, and the one connected to is this checked one (no second lookup
     # that a DNS-rebinding host could answer differently).
     refused = [] if allow_private else [r for a in addresses if (r := _refusal(a))]
     if refused:
-        raise _Fail(f"refused: {refused[0]} (use --allow-private)")
+        raise FetchError(f"refused: {refused[0]} (use --allow-private)")
     return addresses[0]
 
 
-def _fetch(url: str, *, timeout: float, stop_at: float, allow_private: bool) -> PageMetadata:
-    """GET ``url`` by hand, one redirect hop at a time, each hop's address checked first."""
+@dataclass(frozen=True)
+class Fetched:
+    """A page as read: the URL it ended at, its text, and whether it was cut at ``max_bytes``."""
+
+    url: str
+    html: str
+    truncated: bool
+
+
+def _fetch(url: str, **how: Any) -> PageMetadata:
+    page = fetch_page(url, **how)
+    return parse_metadata(page.html, page.url)
+
+
+def fetch_page(
+    url: str, *, timeout: float, stop_at: float, allow_private: bool, max_bytes: int = MAX_BYTES
+) -> Fetched:
+    """GET ``url`` by hand, one redirect hop at a time, each hop's address checked first;
+    raise :class:`FetchError` with a one-line reason when the page cannot be read."""
     for _hop in range(MAX_HOPS + 1):
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise _Fail("not an http(s) URL")
+            raise FetchError("not an http(s) URL")
         try:
             port = parts.port or (443 if parts.scheme == "https" else 80)
         except ValueError:
-            raise _Fail("bad port in the URL") from None
+            raise FetchError("bad port in the URL") from None
         address = _address(parts.hostname, port, allow_private)
         budget = min(timeout, stop_at - time.monotonic())
         if budget <= 0:
-            raise _Fail("the run's deadline passed")
+            raise FetchError("the run's deadline passed")
         until = time.monotonic() + budget
         conn = http.client.HTTPConnection(parts.hostname, port, timeout=budget)
         try:
@@ -234,42 +253,42 @@ def _fetch(url: str, *, timeout: float, stop_at: float, allow_private: bool) -> 
             if response.status in (301, 302, 303, 307, 308):
                 location = response.getheader("Location")
                 if not location:
-                    raise _Fail(f"{response.status} redirect without a Location")
+                    raise FetchError(f"{response.status} redirect without a Location")
                 url = urljoin(url, location.strip())
                 continue
             if not 200 <= response.status < 300:
-                raise _Fail(f"{response.status} {response.reason}".strip())
+                raise FetchError(f"{response.status} {response.reason}".strip())
             kind = response.headers.get_content_type()
             if response.getheader("Content-Type") and kind not in HTML_TYPES:
-                raise _Fail(f"not an HTML page ({kind})")
+                raise FetchError(f"not an HTML page ({kind})")
             # Read ~2 MB at most; a page trickling in past the timeout is read as far as it came
             # (the metadata is in the <head>, at the start).
             chunks: list[bytes] = []
-            while sum(map(len, chunks)) < MAX_BYTES and time.monotonic() < until:
+            while sum(map(len, chunks)) <= max_bytes and time.monotonic() < until:
                 chunk = response.read1(65536)
                 if not chunk:
                     break
                 chunks.append(chunk)
-            body = b"".join(chunks)[:MAX_BYTES]
-            html = decode_page(body, response.headers.get_content_charset())
-            return parse_metadata(html, url)
+            body = b"".join(chunks)
+            html = decode_page(body[:max_bytes], response.headers.get_content_charset())
+            return Fetched(url, html, truncated=len(body) > max_bytes)
         except TimeoutError:
-            raise _Fail(f"no answer within {budget:.3g} s") from None
+            raise FetchError(f"no answer within {budget:.3g} s") from None
         except ssl.SSLError as exc:
-            raise _Fail(f"TLS error: {exc.reason or exc}") from None
+            raise FetchError(f"TLS error: {exc.reason or exc}") from None
         except ConnectionRefusedError:
-            raise _Fail("connection refused") from None
+            raise FetchError("connection refused") from None
         except (OSError, ValueError, http.client.HTTPException) as exc:
-            raise _Fail(f"{type(exc).__name__}: {exc}".splitlines()[0]) from None
+            raise FetchError(f"{type(exc).__name__}: {exc}".splitlines()[0]) from None
         finally:
             conn.close()
-    raise _Fail(f"more than {MAX_HOPS} redirects")
+    raise FetchError(f"more than {MAX_HOPS} redirects")
 
 
 def _page(url: str, **how: Any) -> PageMetadata | Failure:
     try:
         return _fetch(url, **how)
-    except _Fail as exc:
+    except FetchError as exc:
         return Failure(url, exc.reason)
 
 

@@ -9,9 +9,41 @@ its other parameters and its fragment are kept as written. Other sites are left 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import quote, urlsplit, urlunsplit
 
 UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_content")
+CAMPAIGN_MAX = 30
+"""The longest ``utm_campaign`` digestgen makes up by itself (an editor's own may be longer)."""
+
+
+def short_campaign(outlet_name: str, day: date) -> str:
+    """``<outlet>-<YYYY-MM-DD>`` in at most 30 characters, the name cut at a word boundary.
+
+    >>> short_campaign("Alliancy", date(2018, 12, 5))
+    'alliancy-2018-12-05'
+    """
+    from slugify import slugify
+
+    stamp = day.isoformat()
+    room = CAMPAIGN_MAX - len(stamp) - 1
+    name = ""
+    for word in slugify(outlet_name).split("-"):  # the first words that fit, in their order
+        longer = f"{name}-{word}" if name else word
+        if len(longer) > room:
+            break
+        name = longer
+    return f"{name}-{stamp}" if name else stamp
+
+
+def campaign_of(chosen: str | None, issue_slug: str | None, outlet_name: str, day: date) -> str:
+    """The digest's ``utm_campaign``, the same in every output.
+
+    The editor's ``utm.campaign`` first, then ``issue.slug``, else :func:`short_campaign` of the
+    outlet and the event's date: short, so that a tagged link stays readable where it is
+    shown written out (LinkedIn, Threads) and counted as written (Bluesky).
+    """
+    return chosen or issue_slug or short_campaign(outlet_name, day)
 
 
 def host_of(url: str) -> str:

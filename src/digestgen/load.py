@@ -208,7 +208,7 @@ class Loaded:
         issue, event = self.digest.issue, self.digest.event
         if issue.slug:
             return issue.slug
-        # The title is capped at a word boundary: the slug names a folder and every UTM campaign.
+        # The title is capped at a word boundary: the slug names the digest's out/ folder.
         title = slugify(event.title, max_length=60, word_boundary=True)
         return f"{title}-{event.date.isoformat()}".strip("-")
 

@@ -21,7 +21,10 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    model_validator,
 )
+
+from digestgen.esp import EspName, preset
 
 Language = Literal["fr", "en"]
 
@@ -152,6 +155,7 @@ Day = Annotated[date, BeforeValidator(_parse_date)]
 # Merge tags of the common email service providers, emitted verbatim as the unsubscribe link.
 MERGE_TAG = re.compile(
     r"\*\|[A-Z0-9_:]+\|\*"  # Mailchimp *|UNSUB|*
+    r"|\{\{\{\s*[\w.\-]+\s*\}\}\}"  # SendGrid {{{unsubscribe}}}
     r"|\{\{\s*[\w.\-]+\s*\}\}"  # Brevo, Mailjet, many others {{ unsubscribe }}
     r"|\[\[[\w.\-]+\]\]"  # Mailjet [[UNSUB_LINK_EN]]
     r"|%%[\w.\-]+%%"  # Salesforce, ActiveCampaign %%unsubscribe%%
@@ -178,6 +182,7 @@ def _check_unsubscribe(value: str) -> str:
 
 
 Unsubscribe = Annotated[str, BeforeValidator(_clean), AfterValidator(_check_unsubscribe)]
+"""An https URL (merge tags inside it are kept) or an email service's merge tag alone."""
 
 
 class Strict(BaseModel):
@@ -209,17 +214,42 @@ class Brand(Strict):
     ] = "Helvetica, Arial, sans-serif"
 
 
+class MastodonLimits(Strict):
+    """What the outlet's Mastodon server allows, as its ``/api/v2/instance`` reports it
+    (``configuration.statuses``)."""
+
+    max_characters: Annotated[int, Field(gt=0, le=100_000)] = 500
+    characters_reserved_per_url: Annotated[int, Field(ge=0, le=1000)] = 23
+
+
 class Handles(Strict):
     x: XHandle | None = None
     linkedin: HttpsUrl | None = None
     bluesky: Handle | None = None
     mastodon: Handle | None = None
+    threads: Handle | None = None
+    mastodon_limits: MastodonLimits = MastodonLimits()
 
 
 class Utm(Strict):
     enabled: bool = True
     source: Slug = "newsletter"
     medium: Slug = "email"
+
+
+class LinkedInOptions(Strict):
+    # None in a digest: the outlet's choice holds.
+    link_in_comment: bool | None = None
+
+
+class OutletLinkedIn(Strict):
+    link_in_comment: bool = False
+
+
+class OutletSocial(Strict):
+    """The outlet's defaults for every digest's social drafts."""
+
+    linkedin: OutletLinkedIn = OutletLinkedIn()
 
 
 class Outlet(Strict):
@@ -230,11 +260,31 @@ class Outlet(Strict):
     sender: Sender
     reply_to: Email | None = None
     postal_address: Text
+    esp: EspName = "none"
     unsubscribe: Unsubscribe
+    unsubscribe_email: Email | None = None
+    view_online: Unsubscribe | None = None
     brand: Brand = Brand()
     handles: Handles = Handles()
     utm: Utm = Utm()
+    social: OutletSocial = OutletSocial()
     language: Language = "fr"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _service_tags(cls, data: Any) -> Any:
+        # With an email service named, its tags are the defaults of the links it fills in.
+        if not isinstance(data, dict):
+            return data
+        service = preset(data.get("esp")) if isinstance(data.get("esp"), str) else None
+        if service is None:
+            return data
+        language = str(data["language"]) if data.get("language") in ("fr", "en") else "fr"
+        filled = dict(data)
+        filled.setdefault("unsubscribe", service.tag(service.unsubscribe, language))
+        if service.view_online:
+            filled.setdefault("view_online", service.tag(service.view_online, language))
+        return filled
 
 
 def _at_most_150(value: str) -> str:
@@ -309,6 +359,13 @@ class Mentions(Strict):
 class Social(Strict):
     hashtags: list[Hashtag] = []
     mentions: Mentions = Mentions()
+    linkedin: LinkedInOptions = LinkedInOptions()
+
+
+class DigestUtm(Strict):
+    """A digest's own tagging: ``campaign`` replaces the default ``utm_campaign``."""
+
+    campaign: Slug | None = None
 
 
 class Digest(Strict):
@@ -317,3 +374,4 @@ class Digest(Strict):
     event: Event
     further_reading: FurtherReading
     social: Social = Social()
+    utm: DigestUtm | None = None

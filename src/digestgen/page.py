@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from digestgen.checks import check_rendered
+from digestgen.clients import client_support
 from digestgen.context import view
 from digestgen.load import Loaded
-from digestgen.social import Draft
+from digestgen.platform_links import links_in, shown_url
+from digestgen.social import LINKEDIN_COMMENT, Draft
 from digestgen.strings import PREVIEW
 from digestgen.templates import environment
 
@@ -36,6 +41,33 @@ def _script_json(data: Any) -> str:
     for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, escaped)
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+_TAG = re.compile(r"(?<![\w&/])([#@][\w.]*\w)")
+
+
+def post_html(platform: str, text: str) -> Markup:
+    """A post's text as ``platform`` shows it once posted: each link written as it displays
+    there (pointing at the whole URL), hashtags and handles in the link colour. Line breaks
+    are kept by the page's CSS."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in links_in(platform, text):
+        url = text[start:end]
+        pieces.append(_tagged(text[last:start]))
+        pieces.append(
+            Markup('<a href="{0}" title="{0}" rel="noopener" target="_blank">{1}</a>').format(
+                url, shown_url(platform, url)
+            )
+        )
+        last = end
+    pieces.append(_tagged(text[last:]))
+    return Markup("").join(pieces)
+
+
+def _tagged(text: str) -> Markup:
+    escaped = str(escape(text))
+    return Markup(_TAG.sub(r'<span class="tag">\1</span>', escaped))
 
 
 def render_page(
@@ -64,7 +96,10 @@ def render_page(
             ui=ui,
             drafts=drafts,
             cards_for=cards_for,
+            post_html=post_html,
+            comment_limit=LINKEDIN_COMMENT,
             findings=check_rendered(loaded, html, drafts),
+            clients=client_support(html),
             email_size=len(html.encode("utf-8")),
             newsletter_text=text,
             data_json=_script_json(data),

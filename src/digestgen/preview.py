@@ -5,6 +5,7 @@ shows its problems, on the page and in the terminal, until the next good save.""
 from __future__ import annotations
 
 import html
+import json
 import mimetypes
 import threading
 import urllib.parse
@@ -17,9 +18,11 @@ from pathlib import Path
 from digestgen.build import Built, Workspace, build
 from digestgen.cards import keep_workers
 from digestgen.errors import DigestgenError
+from digestgen.load import Loaded
 from digestgen.page import build_id
 
 EVENTS = "/__digestgen/events"
+SPAM = "/__digestgen/spam/"
 
 
 @dataclass
@@ -77,7 +80,10 @@ def _listing(root: Path) -> bytes:
 
 
 def make_handler(
-    root: Path, state: State, stopping: threading.Event
+    root: Path,
+    state: State,
+    stopping: threading.Event,
+    spam: Callable[[], dict[str, object]] = lambda: {"skipped": "no spam score here"},
 ) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "digestgen"
@@ -89,6 +95,9 @@ def make_handler(
             path = urllib.parse.urlsplit(self.path).path
             if path == EVENTS:
                 self._events()
+            elif path.startswith(SPAM):
+                body = json.dumps(spam(), ensure_ascii=False).encode("utf-8")
+                self._send(HTTPStatus.OK, body, "application/json; charset=utf-8")
             elif path == "/":
                 self._send(HTTPStatus.OK, _listing(root), "text/html; charset=utf-8")
             else:
@@ -158,7 +167,10 @@ class Preview:
         self.stopping = threading.Event()
         self.built: Built | None = None
         self.rebuilt = threading.Event()
-        handler = make_handler(workspace.out_dir, self.state, self.stopping)
+        self.loaded: Loaded | None = None
+        self._spam: tuple[str, dict[str, object]] | None = None
+        self._spam_lock = threading.Lock()
+        handler = make_handler(workspace.out_dir, self.state, self.stopping, self.spam_report)
         workspace.out_dir.mkdir(parents=True, exist_ok=True)
         # Card workers are forked now, before any thread starts, and serve every rebuild.
         self._stop_workers = keep_workers()
@@ -177,7 +189,9 @@ class Preview:
         The ``first`` build has nothing to fall back on: its problems are raised.
         """
         try:
-            self.built = build(self.workspace.load(self.digest), self.workspace)
+            loaded = self.workspace.load(self.digest)
+            self.built = build(loaded, self.workspace)
+            self.loaded = loaded
         except DigestgenError as exc:
             if first:
                 raise
@@ -191,6 +205,26 @@ class Preview:
         }
         self.state.publish(build=build_id(files))
         return True
+
+    def spam_report(self) -> dict[str, object]:
+        """SpamAssassin's score of the served build's email as delivered, computed once a build."""
+        from digestgen.checks import spam_report
+        from digestgen.email import render_newsletter
+        from digestgen.spam import SpamCheckUnavailable
+
+        with self._spam_lock:
+            loaded, build_now = self.loaded, self.state.build
+            if loaded is None:
+                return {"skipped": "no build yet"}
+            if self._spam and self._spam[0] == build_now:
+                return self._spam[1]
+            try:
+                newsletter = render_newsletter(loaded, self.workspace.root)
+                report = spam_report(loaded, newsletter).as_dict()
+            except SpamCheckUnavailable as exc:
+                report = {"skipped": str(exc)}
+            self._spam = (build_now, report)
+            return report
 
     def watched(self) -> list[Path]:
         roots = [self.workspace.content_dir, self.workspace.root / "templates"]

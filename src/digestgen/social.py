@@ -1,5 +1,6 @@
-"""Social drafts: a LinkedIn post and threads for X, Bluesky and Mastodon, each within its
-platform's limit as that platform counts it. Pure functions from a loaded digest to posts.
+"""Social drafts: a LinkedIn post (and its first comment) and threads for X, Bluesky, Mastodon
+and Threads, each within its platform's limit as that platform counts it. Pure functions from a
+loaded digest to posts.
 
 A post that does not fit is shortened at a word boundary, with an ellipsis, in a set order
 of fields (the quote first, then the attribution): a URL, a hashtag or a word is kept whole
@@ -8,6 +9,7 @@ or dropped whole, never cut.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +27,8 @@ from digestgen.counting import (
     x_weighted_length,
 )
 from digestgen.load import Loaded
+from digestgen.models import Outlet
+from digestgen.platform_links import bluesky_shortened
 from digestgen.templates import environment
 from digestgen.typography import NBSP
 
@@ -33,6 +37,36 @@ from digestgen.typography import NBSP
 
 def _accepted(text: str) -> bool:
     return True
+
+
+def bluesky_app_length(text: str) -> int:
+    """Bluesky's count of a draft as its app counts it: after it shortens the links."""
+    return bluesky_length(bluesky_shortened(text))
+
+
+def threads_length(text: str) -> int:
+    """Meta's rule for Threads: characters, but an emoji counts as its UTF-8 bytes.
+
+    A character is a code point; an emoji is a grapheme cluster drawn as one (emoji
+    presentation, or made one by U+FE0F or the keycap U+20E3), a family of four being 25 bytes.
+    Links count as written: Threads gives them no fixed weight.
+    """
+    import regex
+
+    total = 0
+    for grapheme in regex.findall(r"\X", text):
+        if _emoji().search(grapheme):
+            total += len(grapheme.encode("utf-8"))
+        else:
+            total += len(grapheme)
+    return total
+
+
+@functools.cache
+def _emoji() -> Any:
+    import regex
+
+    return regex.compile(r"[\p{Emoji_Presentation}\uFE0F\u20E3]")
 
 
 @dataclass(frozen=True)
@@ -58,17 +92,34 @@ def _x_accepts(text: str) -> bool:
 
 
 def _bluesky_accepts(text: str) -> bool:
-    """Bluesky's record also caps the text at 3,000 UTF-8 bytes."""
-    return bluesky_bytes(text) <= BLUESKY_MAX_BYTES
+    """Bluesky's record also caps its text (links shortened by the app) at 3,000 UTF-8 bytes."""
+    return bluesky_bytes(bluesky_shortened(text)) <= BLUESKY_MAX_BYTES
 
 
 PLATFORMS: dict[str, Platform] = {
     "linkedin": Platform("linkedin", "LinkedIn", 3000, linkedin_length),
     "x": Platform("x", "X", 280, x_weighted_length, _x_accepts),
-    "bluesky": Platform("bluesky", "Bluesky", 300, bluesky_length, _bluesky_accepts),
+    "bluesky": Platform("bluesky", "Bluesky", 300, bluesky_app_length, _bluesky_accepts),
     "mastodon": Platform("mastodon", "Mastodon", 500, mastodon_length),
+    "threads": Platform("threads", "Threads", 500, threads_length),
 }
 LINKEDIN_HOOK = 140  # what LinkedIn shows before "…see more"
+LINKEDIN_COMMENT = 1250  # the longest comment LinkedIn takes
+THREADS_LINKS = 5  # Threads refuses a post with more links
+THREADS_TAGS = 1  # Threads keeps one topic tag a post
+
+
+def platforms_for(outlet: Outlet) -> dict[str, Platform]:
+    """:data:`PLATFORMS` with the outlet's Mastodon server's limit and URL weight."""
+    limits = outlet.handles.mastodon_limits
+    mastodon = Platform(
+        "mastodon",
+        "Mastodon",
+        limits.max_characters,
+        functools.partial(mastodon_length, url_weight=limits.characters_reserved_per_url),
+    )
+    return {**PLATFORMS, "mastodon": mastodon}
+
 
 # --- shortening ---------------------------------------------------------------------------
 
@@ -146,6 +197,7 @@ class Draft:
     platform: Platform
     posts: list[Post]
     notes: list[str] = field(default_factory=list)
+    comment: Post | None = None  # LinkedIn's first comment, when the links go there
 
     @property
     def over(self) -> list[int]:
@@ -164,9 +216,12 @@ def _context(loaded: Loaded, platform: Platform) -> dict[str, Any]:
         "x": outlet.handles.x,
         "bluesky": outlet.handles.bluesky,
         "mastodon": outlet.handles.mastodon,
+        "threads": outlet.handles.threads,
     }.get(platform.name)
     quote_open, quote_close = ("«" + NBSP, NBSP + "»") if context["lang"] == "fr" else ("“", "”")
-    hashtags = [f"#{tag}" for tag in context["digest"].social.hashtags[:5]]
+    # Threads keeps one topic tag a post; the others, up to five.
+    most = THREADS_TAGS if platform.name == "threads" else 5
+    hashtags = [f"#{tag}" for tag in context["digest"].social.hashtags[:most]]
     mentions = context["digest"].social.mentions
     named = {"x": mentions.x, "linkedin": mentions.linkedin}.get(platform.name, [])
     signature = handle or outlet.name
@@ -221,6 +276,8 @@ def render_thread(loaded: Loaded, workspace: Path, platform: Platform) -> Draft:
         {"title": a.title or "", "url": context["link"](a.url, "further-reading")}
         for a in context["further_reading"].articles
     ]
+    if platform.name == "threads":
+        articles = articles[:THREADS_LINKS]
     for keep in range(len(articles), 0, -1):
         # As many follow-up stories as fit whole; the first one always, its title cut if need be.
         shown = articles[:keep]
@@ -236,13 +293,25 @@ def render_thread(loaded: Loaded, workspace: Path, platform: Platform) -> Draft:
     return Draft(platform, [Post(t, platform.count(t)) for t in texts])
 
 
+def link_in_comment(loaded: Loaded) -> bool:
+    """Whether the LinkedIn post leaves its links to a first comment: the digest's
+    ``social.linkedin.link_in_comment``, else the outlet's."""
+    chosen = loaded.digest.social.linkedin.link_in_comment
+    return loaded.outlet.social.linkedin.link_in_comment if chosen is None else chosen
+
+
 def render_linkedin(loaded: Loaded, workspace: Path) -> Draft:
-    """One LinkedIn post whose first 140 characters say what the event was and why it matters."""
+    """One LinkedIn post whose first 140 characters say what the event was and why it matters.
+
+    With :func:`link_in_comment`, the post holds no link (it says where the link is) and the
+    draft's ``comment`` holds the recap and the follow-up stories, to post as the first comment.
+    """
     platform = PLATFORMS["linkedin"]
     env = environment(workspace)
     template = env.get_template("social/linkedin.txt.j2")
     context = _context(loaded, platform)
     event, issue = context["event"], context["issue"]
+    in_comment = link_in_comment(loaded)
     hook_macro = env.get_template("social/_hook.txt.j2").module.hook  # type: ignore[attr-defined]
 
     def hook_line(values: dict[str, Any]) -> str:
@@ -255,16 +324,19 @@ def render_linkedin(loaded: Loaded, workspace: Path) -> Draft:
         {"title": a.title or "", "url": context["link"](a.url, "further-reading")}
         for a in context["further_reading"].articles
     ]
+    recap = context["link"](event.url, "comment" if in_comment else "post")
 
     def render(values: dict[str, Any]) -> str:
         gists = [{"speaker": s, "gist": cut(s.quote, values["words"])} for s in event.speakers]
         return template.render(
             context,
+            part="post",
+            link_in_comment=in_comment,
             hook=hook,
             summary=values["summary"],
             gists=gists,
-            articles=articles[: values["articles"]],
-            recap=context["link"](event.url, "post"),
+            articles=[] if in_comment else articles[: values["articles"]],
+            recap=recap,
         ).strip()
 
     # What gives way, in turn, when the post is too long: follow-up stories after the first,
@@ -277,26 +349,45 @@ def render_linkedin(loaded: Loaded, workspace: Path) -> Draft:
         text = fit(render, fields, order, platform.limit, platform.measure)
         if platform.measure(text) <= platform.limit:
             break
+    comment = None
+    if in_comment:
+        for keep in range(len(articles), -1, -1):  # follow-up stories give way to the recap
+            said = template.render(
+                context, part="comment", recap=recap, articles=articles[:keep]
+            ).strip()
+            if platform.count(said) <= LINKEDIN_COMMENT:
+                break
+        comment = Post(said, platform.count(said))
     notes = []
     mentions = context["digest"].social.mentions.linkedin
     if mentions:
         names = ", ".join(mentions)
         notes.append(f"Tag {names} in LinkedIn's composer: type @ and pick each from the list.")
+    if comment is not None:
+        notes.append(
+            f"Post social/linkedin-comment.txt ({comment.length:,} / {LINKEDIN_COMMENT:,}) "
+            "as the first comment, right after the post: it holds the links."
+        )
     tags = context["digest"].social.hashtags
     if not 3 <= len(tags) <= 5:
         notes.append(f"{len(tags)} hashtags in social.hashtags; LinkedIn advises 3 to 5.")
-    return Draft(platform, [Post(text, platform.count(text))], notes)
+    return Draft(platform, [Post(text, platform.count(text))], notes, comment)
+
+
+THREADS = ("x", "bluesky", "mastodon", "threads")
 
 
 def render_social(loaded: Loaded, workspace: Path) -> dict[str, Draft]:
     """Every platform's draft, in the order of social.json."""
     drafts = {"linkedin": render_linkedin(loaded, workspace)}
-    for name in ("x", "bluesky", "mastodon"):
-        drafts[name] = render_thread(loaded, workspace, PLATFORMS[name])
+    platforms = platforms_for(loaded.outlet)
+    for name in THREADS:
+        drafts[name] = render_thread(loaded, workspace, platforms[name])
     return drafts
 
 
 SEPARATOR = "\n---\n"
+CARDS_OF = {"threads": "x"}  # a platform that posts another's share images
 
 
 def social_files(
@@ -305,7 +396,8 @@ def social_files(
     """``social/<platform>.txt`` (posts separated by a ``---`` line) and ``social.json``.
 
     ``cards`` are ``(platform, file, alt)``: each platform's share images, listed with their
-    alt text next to its posts.
+    alt text next to its posts; Threads takes X's (the same 16:9 picture). A LinkedIn first
+    comment goes to ``social/linkedin-comment.txt`` and ``first_comment`` in the JSON.
     """
     import json
 
@@ -320,7 +412,17 @@ def social_files(
         }
         for name, draft in drafts.items()
     }
+    for name, draft in drafts.items():
+        if draft.comment is not None:
+            files[f"social/{name}-comment.txt"] = draft.comment.text + "\n"
+            data[name]["first_comment"] = {
+                "text": draft.comment.text,
+                "length": draft.comment.length,
+                "limit": LINKEDIN_COMMENT,
+            }
     for platform, file, alt in cards:
-        data[platform].setdefault("cards", []).append({"file": file, "alt": alt})
+        for name in [platform, *(n for n, of in CARDS_OF.items() if of == platform)]:
+            if name in data:
+                data[name].setdefault("cards", []).append({"file": file, "alt": alt})
     files["social.json"] = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return files

@@ -31,6 +31,8 @@ STRINGS: dict[Language, dict[str, str]] = {
         "date_sep": " · ",
         "colon": "\u00a0:",
         "with": "Avec",
+        "link_in_comment": "lien en commentaire",
+        "view_online": "Voir la version en ligne",
     },
     "en": {
         "read_recap": "Read the recap",
@@ -52,6 +54,8 @@ STRINGS: dict[Language, dict[str, str]] = {
         "date_sep": " · ",
         "colon": ":",
         "with": "With",
+        "link_in_comment": "link in the first comment",
+        "view_online": "View in browser",
     },
 }
 
@@ -76,6 +80,7 @@ PREVIEW: dict[Language, dict[str, str]] = {
         "copy_button": "Copier",
         "copied": "Copié",
         "copied_status": "Message {n} ({platform}) copié dans le presse-papiers.",
+        "copied_comment_status": "Premier commentaire ({platform}) copié dans le presse-papiers.",
         "over": "trop long",
         "limit": "limite",
         "size": "Poids de l’e-mail",
@@ -84,6 +89,28 @@ PREVIEW: dict[Language, dict[str, str]] = {
         "problems": "Le contenu ne se valide plus : l’aperçu montre la dernière version valide.",
         "files": "Fichiers",
         "digests": "Digests",
+        "first_comment": "Premier commentaire",
+        "first_comment_hint": "À publier en commentaire, juste après le message.",
+        "no_style": "Mobile sans styles",
+        "inbox_checks": "Dans les messageries",
+        "clients": "Clients de messagerie",
+        "clients_summary": (
+            "{used} fonctionnalités utilisées, {gaps} pas prises en charge partout "
+            "(caniemail, {date})."
+        ),
+        "feature": "Fonctionnalité",
+        "lacking": "Prise en charge incomplète",
+        "fallback": "Solution de repli dans l’e-mail",
+        "no_fallback": "aucune",
+        "unsupported": "non",
+        "partial": "en partie",
+        "spam_static": (
+            "Score de spam\u00a0: lancez digestgen check ou digestgen preview (SpamAssassin)."
+        ),
+        "spam_running": "Score de spam\u00a0: calcul en cours (SpamAssassin)…",
+        "spam_result": (
+            "Score de spam (SpamAssassin, règles locales)\u00a0: {score} sur {required}."
+        ),
     },
     "en": {
         "title": "Preview",
@@ -104,6 +131,7 @@ PREVIEW: dict[Language, dict[str, str]] = {
         "copy_button": "Copy",
         "copied": "Copied",
         "copied_status": "Post {n} ({platform}) copied to the clipboard.",
+        "copied_comment_status": "First comment ({platform}) copied to the clipboard.",
         "over": "too long",
         "limit": "limit",
         "size": "Email size",
@@ -112,6 +140,23 @@ PREVIEW: dict[Language, dict[str, str]] = {
         "problems": "The content no longer validates: the preview shows the last good build.",
         "files": "Files",
         "digests": "Digests",
+        "first_comment": "First comment",
+        "first_comment_hint": "Post it as a comment, right after the post.",
+        "no_style": "Phone without styles",
+        "inbox_checks": "In mail clients",
+        "clients": "Email clients",
+        "clients_summary": (
+            "{used} features used, {gaps} not supported everywhere (caniemail, {date})."
+        ),
+        "feature": "Feature",
+        "lacking": "Not fully supported in",
+        "fallback": "Fallback in the email",
+        "no_fallback": "none",
+        "unsupported": "no",
+        "partial": "partly",
+        "spam_static": "Spam score: run digestgen check or digestgen preview (SpamAssassin).",
+        "spam_running": "Spam score: running SpamAssassin…",
+        "spam_result": "Spam score (SpamAssassin, local rules): {score} of {required}.",
     },
 }
 

@@ -1,0 +1,35 @@
+"""The values ``digestgen draft`` writes where the article does not say what a required field
+needs, and how ``digestgen check`` finds them again. No heavy import: ``check`` uses it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from digestgen.errors import Problem
+from digestgen.load import Source
+
+PLACEHOLDERS = {"fr": "À COMPLÉTER", "en": "TO FILL IN"}
+PLACEHOLDER_URL = "https://example.invalid/to-fill-in"
+
+
+def is_placeholder(value: object) -> bool:
+    """A value ``digestgen draft`` left for the editor to fill in."""
+    return isinstance(value, str) and (value in PLACEHOLDERS.values() or value == PLACEHOLDER_URL)
+
+
+def left_for_editor(source: Source) -> list[Problem]:
+    """The fields of a digest still holding a placeholder, with their file and line."""
+
+    def walk(node: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[str | int, ...]]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                yield from walk(value, (*loc, key))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                yield from walk(value, (*loc, i))
+        elif is_placeholder(node):
+            yield loc
+
+    message = "left for the editor: the article does not say it; fill it in"
+    return [source.problem(loc, message) for loc in walk(source.data, ())]

@@ -1,0 +1,132 @@
+"""Links in social posts as each platform's app finds, writes and shows them.
+
+Pure text functions. The Bluesky app rewrites a link before it counts or posts a text, so its
+count is taken on :func:`bluesky_shortened`; the preview shows every link as
+:func:`shown_url` says its platform does.
+"""
+
+from __future__ import annotations
+
+import re
+
+LINKEDIN_SHORTENS = 26  # LinkedIn rewrites a longer link as an lnkd.in one
+_URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
+
+# The Bluesky app finds links as @atproto/api's RichText.detectFacets does (its regex, then one
+# trailing .,;!? and an unmatched ")" left out), and before it counts or posts a text it writes
+# each link as toShortUrl() gives it (social-app, src/lib/strings/url-helpers.ts): the host and
+# at most 15 characters of path, query and fragment, else their first 13 and "...". The post
+# keeps the whole URL behind that text, so the draft holds it whole, for the app to shorten.
+_BLUESKY_LINK = re.compile(
+    r"(^|\s|\()((https?://\S+)|((?P<domain>[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)+)\S*))",
+    re.MULTILINE,
+)
+
+
+def bluesky_links(text: str) -> list[tuple[int, int]]:
+    """Where the Bluesky app sees a link written out with its scheme: (start, end) spans.
+
+    Links written without a scheme (``alliancy.fr/…``) are links there too, but the app
+    leaves their text as it is, so they are not listed.
+    """
+    spans = []
+    for match in _BLUESKY_LINK.finditer(text):
+        if not match.group(3):
+            continue
+        start, uri = match.start(2), match.group(2)
+        if uri[-1] in ".,;!?":
+            uri = uri[:-1]
+        if uri.endswith(")") and "(" not in uri:
+            uri = uri[:-1]
+        spans.append((start, start + len(uri)))
+    return spans
+
+
+def bluesky_short_url(url: str) -> str:
+    """The text the Bluesky app writes for a link: ``host`` + path, query and fragment, with
+    those cut to their first 13 characters and ``...`` when they are longer than 15."""
+    parts = _web_url(url)
+    if parts is None:
+        return url
+    host, path = parts
+    if len(path) > 15:
+        return host + path[:13] + "..."
+    return host + path
+
+
+def _web_url(url: str) -> tuple[str, str] | None:
+    """``url``'s host (port included) and the rest, as a browser's URL parser writes them:
+    host lower-cased and in IDNA, non-ASCII percent-encoded, a bare "/" path and empty "?"
+    or "#" dropped. None when it is not an http(s) URL."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+    default = {"http": 80, "https": 443}[parts.scheme.lower()]
+    if port is not None and port != default:
+        host = f"{host}:{port}"
+    path = _percent(parts.path.replace("\\", "/"), ' "#<>?`{}')
+    path = "" if path in ("", "/") else path
+    query = "?" + _percent(parts.query, " \"#<>'") if parts.query else ""
+    fragment = "#" + _percent(parts.fragment, ' "<>`') if parts.fragment else ""
+    return host, path + query + fragment
+
+
+def _percent(text: str, encoded: str) -> str:
+    # What the URL standard's percent-encode sets escape: controls, non-ASCII and ``encoded``.
+    return "".join(
+        c if " " < c < "\x7f" and c not in encoded else "".join(f"%{b:02X}" for b in c.encode())
+        for c in text
+    )
+
+
+def bluesky_shortened(text: str) -> str:
+    """``text`` as the Bluesky app counts and posts it: each link written as its short form."""
+    pieces, last = [], 0
+    for start, end in bluesky_links(text):
+        pieces += [text[last:start], bluesky_short_url(text[start:end])]
+        last = end
+    return "".join(pieces) + text[last:]
+
+
+_TRAILING_PUNCTUATION = ".,;:!?)»”’'\""
+
+
+def links_in(platform: str, text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of the links ``platform`` finds in ``text``."""
+    if platform == "bluesky":
+        return bluesky_links(text)
+    spans = []
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(_TRAILING_PUNCTUATION)
+        spans.append((match.start(), match.start() + len(url)))
+    return spans
+
+
+def shown_url(platform: str, url: str) -> str:
+    """A link as ``platform`` shows it in a published post.
+
+    Bluesky: its short form (:func:`bluesky_short_url`). Mastodon: without ``https://`` (and
+    ``www.``), its first 30 characters and an ellipsis (TextFormatter's rule). X: the same
+    cut, as its ``display_url`` shows (``dev.twitter.com/terms/display-…``). LinkedIn: a link
+    longer than 26 characters becomes an ``https://lnkd.in/`` link once posted (its help
+    pages say so; the code it gets is not known before). Threads: as written.
+    """
+    if platform == "bluesky":
+        return bluesky_short_url(url)
+    if platform in ("mastodon", "x"):
+        rest = re.sub(r"^https?://(www\.)?", "", url, flags=re.IGNORECASE)
+        return rest[:30] + "…" if len(rest) > 30 else rest
+    if platform == "linkedin" and len(url) > LINKEDIN_SHORTENS:
+        return "https://lnkd.in/…"
+    return url
