@@ -161,17 +161,39 @@ def test_build_writes_the_cards_and_their_alt_text(sample: Path, cli) -> None:  
     shutil.rmtree(folder)
 
 
+WORKERS = """
+import hashlib, json, sys
+from pathlib import Path
+import digestgen.cards as cards
+from digestgen.load import find_digest, load
+content = Path(sys.argv[1])
+loaded = load(find_digest("club-partenaires-2018", content), content)
+assert cards._can_fork(12), "a fresh process with two cores forks its card workers"
+print(json.dumps([hashlib.sha256(c.png).hexdigest() for c in cards.render_cards(loaded)]))
+"""
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: no card workers")
 def test_cards_drawn_by_workers_are_the_ones_drawn_here(
     sample_loaded: Loaded, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import hashlib
+    import subprocess
+    import sys
+
     import digestgen.cards as cards
 
-    forget_drawn()
-    assert cards._can_fork(12) or (os.cpu_count() or 1) == 1
-    in_workers = [c.png for c in render_cards(sample_loaded)]
+    result = subprocess.run(
+        [sys.executable, "-c", WORKERS, str(REPO / "content")],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "DIGESTGEN_CACHE_DIR": ""},
+    )
     forget_drawn()
     monkeypatch.setattr(cards, "_can_fork", lambda jobs: False)
-    assert in_workers == [c.png for c in render_cards(sample_loaded)]
+    here = [hashlib.sha256(c.png).hexdigest() for c in render_cards(sample_loaded)]
+    assert json.loads(result.stdout) == here
 
 
 def _count_drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
