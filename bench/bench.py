@@ -41,7 +41,7 @@ DIGESTGEN = str(BIN / "digestgen")
 MJML = REPO / ".venv" / "mjml" / "node_modules" / ".bin" / "mjml"
 MJML_SOURCE = REPO / "bench" / "newsletter.mjml"
 SAMPLE = REPO / "content" / "digests" / "club-partenaires-2018.yaml"
-ROUNDS = int(os.environ.get("BENCH_ROUNDS", "11"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "11"))  # BENCH_PARTS=single,batch,... runs some
 
 
 @dataclass
@@ -143,6 +143,7 @@ def single_digest(tmp: Path) -> None:
         "build": [DIGESTGEN, "build"],
         "newsletter": [DIGESTGEN, "newsletter"],
         "check": [DIGESTGEN, "check"],
+        "check-no-spam": [DIGESTGEN, "check", "--no-spam"],
         "help": [DIGESTGEN, "--help"],
     }
     if not MJML.exists():
@@ -170,7 +171,8 @@ def single_digest(tmp: Path) -> None:
         line("digestgen build (everything, 12 cards)", build, floor, "; ".join(notes))
         for name, label, target in (
             ("newsletter", "digestgen newsletter", 1.4),
-            ("check", "digestgen check (writes nothing)", 1.5),
+            ("check", "digestgen check (with SpamAssassin's score)", 1.5),
+            ("check-no-spam", "digestgen check --no-spam (writes nothing)", 1.5),
             ("help", "digestgen --help", 0.5),
         ):
             ratio = t[name].median / floor.median
@@ -311,11 +313,16 @@ def main() -> None:
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start")
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        single_digest(tmp)
-        batch(tmp)
-        preview(tmp)
-        print("\ndigestgen draft:")
-        draft_scores(tmp / "draft")
+        parts = os.environ.get("BENCH_PARTS", "single,batch,preview,draft").split(",")
+        if "single" in parts:
+            single_digest(tmp)
+        if "batch" in parts:
+            batch(tmp)
+        if "preview" in parts:
+            preview(tmp)
+        if "draft" in parts:
+            print("\ndigestgen draft:")
+            draft_scores(tmp / "draft")
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 

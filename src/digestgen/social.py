@@ -53,6 +53,8 @@ def threads_length(text: str) -> int:
     """
     import regex
 
+    if not _emoji().search(text):
+        return len(text)  # no emoji: every grapheme counts its code points
     total = 0
     for grapheme in regex.findall(r"\X", text):
         if _emoji().search(grapheme):
