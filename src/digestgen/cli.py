@@ -539,13 +539,14 @@ def preview(
         except OSError as exc:
             raise UsageError(f"cannot listen on 127.0.0.1:{port} ({exc.strerror})") from None
         server.rebuild(first=True)
-        typer.echo(f"Serving {server.url}  (watching content/ and templates/; Ctrl-C to stop)")
-        if open_browser:
-            import webbrowser
-
-            webbrowser.open(server.url)
-        server.start()
+        # Ctrl-C stops cleanly from the moment the server runs, even before the first sleep.
         try:
+            server.start()
+            typer.echo(f"Serving {server.url}  (watching content/ and templates/; Ctrl-C to stop)")
+            if open_browser:
+                import webbrowser
+
+                webbrowser.open(server.url)
             while True:
                 time.sleep(3600)
         except KeyboardInterrupt:

@@ -253,6 +253,8 @@ class Preview:
         self.stopping.set()
         with self.state.changed:
             self.state.changed.notify_all()
-        self.server.shutdown()
+        serving = getattr(self, "_threads", [])
+        if serving and serving[0].is_alive():  # shutdown() waits for a loop that has to run
+            self.server.shutdown()
         self.server.server_close()
         self._stop_workers()
