@@ -10,16 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html import escape as html_escape
 from typing import Any
 from urllib.parse import urlsplit
 
 from digestgen.clients import ClientReport, client_support
 from digestgen.draft.placeholders import left_for_editor
-from digestgen.email import Newsletter, sender_domain, sent_message
+from digestgen.email import Newsletter, href_value, sender_domain, sent_message
 from digestgen.esp import preset
 from digestgen.load import Loaded, Loc
-from digestgen.models import is_merge_tag
 from digestgen.social import LINKEDIN_HOOK, Draft
 from digestgen.spam import SpamReport, as_received, spam_score
 
@@ -168,9 +166,7 @@ def _content_urls(loaded: Loaded) -> Iterator[tuple[Loc, str]]:
 def check_html(loaded: Loaded, html: str) -> list[Finding]:
     """What the rendered email itself must have, whatever templates made it."""
     found = []
-    unsubscribe = loaded.outlet.unsubscribe
-    value = unsubscribe if is_merge_tag(unsubscribe) else html_escape(unsubscribe)
-    if f'href="{value}"' not in html:
+    if f'href="{href_value(loaded.outlet.unsubscribe)}"' not in html:
         found.append(
             Finding(
                 "error",

@@ -161,7 +161,7 @@ def render_newsletter(loaded: Loaded, workspace: Path) -> Newsletter:
     links = service_links(loaded)
     # Each link the email service fills in is written as a slot, then swapped for its value
     # after inlining: the HTML serialiser would percent-encode a tag such as {{ unsubscribe }}.
-    slots = {name: _SLOT.format(name) if value else None for name, value in links.items()}
+    slots = {name: _SLOT.format(name) if links[name] else None for name in _HREFS}
     document = env.get_template("email/newsletter.html.j2").render(
         context,
         unsubscribe_href=slots["unsubscribe"],
@@ -171,7 +171,7 @@ def render_newsletter(loaded: Loaded, workspace: Path) -> Newsletter:
     inlined = inline_css(document)
     for name, slot in slots.items():
         if slot:
-            inlined = inlined.replace(slot, _attribute(links[name] or ""))
+            inlined = inlined.replace(slot, href_value(links[name] or ""))
     text = env.get_template("email/newsletter.txt.j2").render(
         context,
         unsubscribe_href=links["unsubscribe"],
@@ -188,11 +188,12 @@ def render_newsletter(loaded: Loaded, workspace: Path) -> Newsletter:
 
 
 _SLOT = "https://{}.digestgen.invalid/"
+_HREFS = ("unsubscribe", "view_online")  # the links written as slots
 
 
-def _attribute(value: str) -> str:
-    # A merge tag goes in verbatim, where the email service looks for it; a URL gets the
-    # attribute escaping HTML requires.
+def href_value(value: str) -> str:
+    """``value`` as it stands in an ``href``: a merge tag verbatim, where the email service
+    looks for it; a URL with the attribute escaping HTML requires."""
     return value if is_merge_tag(value) else html.escape(value)
 
 
