@@ -153,12 +153,16 @@ def test_check_links_against_a_local_server(tmp_path: Path, site: str) -> None:
     digest["further_reading"]["articles"] = articles
     loaded = load(workspace(tmp_path, digest), tmp_path / "content")
     findings = check_links(loaded, timeout=0.5)
-    got = sorted((f.level, f.code, f.message.split(" ")[0]) for f in findings)
+    got = sorted((f.level, f.code, f.message.split()[0]) for f in findings)
     assert got == [
         ("error", "link-broken", f"{site}/gone"),
-        ("error", "link-unreachable", f"{site}/slow:"),
+        ("error", "link-unreachable", f"{site}/slow"),
         ("warning", "link-redirect", f"{site}/moved"),
     ]
+    # The sample digest is French: so is what the editor reads.
+    said = {f.code: f.message for f in findings}
+    assert said["link-unreachable"] == f"{site}/slow\u00a0: pas de réponse en 0.5\u00a0s"
+    assert said["link-broken"] == f"{site}/gone répond 404"
     assert all(f.where.startswith(str(tmp_path)) or "test.yaml:" in f.where for f in findings)
 
 

@@ -20,6 +20,7 @@ from digestgen import cache
 from digestgen.colors import contrast_ratio, ensure_contrast, readable_on
 from digestgen.context import view
 from digestgen.load import Loaded
+from digestgen.locale import quote_marks
 from digestgen.social import cut
 from digestgen.typography import NBSP
 
@@ -288,7 +289,7 @@ def card_jobs(loaded: Loaded, *, fetch_images: bool = False) -> list[tuple[str, 
     colours = palette(outlet.brand.primary_color)
     when = context["long_date"](event.date)
     footer = f"{event.title} · {when}"
-    opening, closing = ("«" + NBSP, NBSP + "»") if context["lang"] == "fr" else ("“", "”")
+    opening, closing = quote_marks(context["lang"], "social")
     jobs: list[tuple[str, str, CardJob]] = []
 
     def add(stem: str, *texts: str, alt: str, photo: bytes | None = None) -> None:

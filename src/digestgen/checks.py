@@ -2,7 +2,8 @@
 platform would punish. Pure functions, except :func:`check_links`, which fetches.
 
 The preview page shows them; ``digestgen check`` reports them with a level, a code, where
-they come from (``file:line`` for content) and a one-line fix.
+they come from (``file:line`` for content) and a one-line fix. Messages and fixes are in the
+digest's language (:data:`digestgen.locale.FINDINGS`); the codes stay English identifiers.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from digestgen.draft.placeholders import left_for_editor
 from digestgen.email import Newsletter, href_value, sender_domain, sent_message
 from digestgen.esp import preset
 from digestgen.load import Loaded, Loc
+from digestgen.locale import ESP_CONSEQUENCES, MESSAGES, Language, decimal, finding_text, kilobytes
 from digestgen.social import LINKEDIN_HOOK, Draft
 from digestgen.spam import SpamReport, as_received, spam_score
 
@@ -39,6 +41,21 @@ class Finding:
     details: dict[str, Any] = field(default_factory=dict)
 
 
+def _finding(
+    key: str,
+    level: str,
+    where: str,
+    language: Language,
+    details: dict[str, Any] | None = None,
+    *,
+    code: str = "",
+    **params: Any,
+) -> Finding:
+    """A finding whose message and fix are those of ``key`` in ``language``."""
+    message, fix = finding_text(key, language, **params)
+    return Finding(level, code or key, message, where, fix, details or {})
+
+
 def block_sizes(html: str) -> dict[str, int]:
     """Bytes of each block of the inlined email, from its marker to the next one."""
     marks = [(m.start(), m.group(1) or m.group(2)) for m in _BLOCK.finditer(html)]
@@ -54,79 +71,72 @@ def _where(loaded: Loaded, loc: Loc) -> str:
     return f"{problem.path}:{problem.line}"
 
 
-def check_size(html: str) -> list[Finding]:
+def check_size(html: str, language: Language = "en") -> list[Finding]:
     """The email's weight against Gmail's clip, with what each block costs."""
     size = len(html.encode("utf-8"))
     if size < SIZE_WARNING:
         return []
     blocks = dict(sorted(block_sizes(html).items(), key=lambda item: -item[1]))
     heaviest = ", ".join(
-        f"{name} {bytes_ / 1024:.1f} KB" for name, bytes_ in list(blocks.items())[:4]
+        f"{name} {kilobytes(bytes_, language)}" for name, bytes_ in list(blocks.items())[:4]
     )
     return [
-        Finding(
-            "error" if size >= GMAIL_CLIP else "warning",
+        _finding(
             "email-size",
-            f"the email weighs {size / 1024:.1f} KB; Gmail clips it from 102 KB "
-            f"(heaviest: {heaviest})",
+            "error" if size >= GMAIL_CLIP else "warning",
             "newsletter.html",
-            "shorten or cut the heaviest blocks: quotes, summaries, follow-up stories",
+            language,
             {"bytes": size, "blocks": blocks},
+            size=kilobytes(size, language),
+            heaviest=heaviest,
         )
     ]
+
+
+# The warnings of the loader, by the field they are about.
+_LENGTH_CODES = {
+    "issue.subject": "issue-subject-length",
+    "issue.preheader": "issue-preheader-length",
+}
 
 
 def check_content(loaded: Loaded) -> list[Finding]:
     """Alt text, insecure links and repeated follow-up stories, each at its line."""
+    digest, language = loaded.digest, loaded.language
     found = [
-        Finding(
+        _finding(
+            _LENGTH_CODES[p.loc],
             "warning",
-            f"{p.loc.replace('.', '-')}-length",
-            p.message,
             f"{p.path}:{p.line}",
-            "rewrite it to the length inboxes show",
+            language,
+            n=len(getattr(digest.issue, p.loc.rsplit(".", 1)[1])),
         )
         for p in loaded.warnings()
     ]
-    digest = loaded.digest
     images: list[tuple[Loc, Any]] = [(("event", "image"), digest.event.image)]
     images += [
         (("event", "speakers", i, "photo"), s.photo) for i, s in enumerate(digest.event.speakers)
     ]
     for loc, image in images:
         if image is not None and not image.alt:
-            found.append(
-                Finding(
-                    "error",
-                    "missing-alt",
-                    "an image that carries content has no alt text; readers with images off "
-                    "or a screen reader get nothing",
-                    _where(loaded, (*loc, "alt")),
-                    "describe what the image shows in `alt`",
-                )
-            )
+            found.append(_finding("missing-alt", "error", _where(loaded, (*loc, "alt")), language))
     for loc, url in _content_urls(loaded):
         if url.lower().startswith("http://"):
             found.append(
-                Finding(
-                    "warning",
-                    "insecure-link",
-                    f"{url} is not https; browsers and spam filters distrust it",
-                    _where(loaded, loc),
-                    "use the https:// address",
-                )
+                _finding("insecure-link", "warning", _where(loaded, loc), language, url=url)
             )
     seen: dict[str, int] = {}
     for i, article in enumerate(digest.further_reading.articles):
         key = _comparable(article.url)
         if key in seen:
             found.append(
-                Finding(
-                    "warning",
+                _finding(
                     "duplicate-article",
-                    f"follow-up story {i + 1} links to the same page as story {seen[key] + 1}",
+                    "warning",
                     _where(loaded, ("further_reading", "articles", i, "url")),
-                    "remove one of them or link another story",
+                    language,
+                    n=i + 1,
+                    first=seen[key] + 1,
                 )
             )
         else:
@@ -165,30 +175,14 @@ def _content_urls(loaded: Loaded) -> Iterator[tuple[Loc, str]]:
 
 def check_html(loaded: Loaded, html: str) -> list[Finding]:
     """What the rendered email itself must have, whatever templates made it."""
-    found = []
+    found, language = [], loaded.language
     if f'href="{href_value(loaded.outlet.unsubscribe)}"' not in html:
-        found.append(
-            Finding(
-                "error",
-                "no-unsubscribe",
-                "the email has no unsubscribe link; the law and the inbox providers require one",
-                "newsletter.html",
-                "keep `unsubscribe_href` in the footer of templates/email/newsletter.html.j2",
-            )
-        )
+        found.append(_finding("no-unsubscribe", "error", "newsletter.html", language))
     for tag in re.findall(r"<img\b[^>]*>", html):
         if not re.search(r"\swidth=\"\d+\"", tag):
             src = re.search(r'src="([^"]*)"', tag)
-            found.append(
-                Finding(
-                    "warning",
-                    "image-width",
-                    f"an image has no width attribute ({src.group(1) if src else 'no src'}); "
-                    "Outlook then shows it at its full size",
-                    "newsletter.html",
-                    "give the image a width (`width:` in the YAML, or in the template)",
-                )
-            )
+            shown = src.group(1) if src else MESSAGES["no-src"][language]
+            found.append(_finding("image-width", "warning", "newsletter.html", language, src=shown))
     return found
 
 
@@ -196,12 +190,11 @@ def check_left_for_editor(loaded: Loaded) -> list[Finding]:
     """The fields a drafted digest still leaves to fill in, as errors (so nothing half-filled
     gets sent), each at its line."""
     return [
-        Finding(
-            "error",
+        _finding(
             "left-for-editor",
-            "the article did not say it; `digestgen draft` left a placeholder",
-            where=f"{problem.path}:{problem.line}: {problem.loc}",
-            fix="write the value in the digest file",
+            "error",
+            f"{problem.path}:{problem.line}: {problem.loc}",
+            loaded.language,
         )
         for problem in left_for_editor(loaded.digest_source)
     ]
@@ -212,30 +205,35 @@ def check_service(loaded: Loaded, html: str) -> list[Finding]:
     service = preset(loaded.outlet.esp)
     if service is None:
         return []
+    language = loaded.language
+    consequence = ESP_CONSEQUENCES.get(service.label, {}).get(language, service.consequence)
     return [
-        Finding(
-            "error",
+        _finding(
             "esp-tag-missing",
-            f"the email lacks {tag}, which {service.label} requires; {service.consequence}",
+            "error",
             "newsletter.html",
-            f"keep {tag} in the template (unsubscribe_href, postal_address), or remove "
-            "`unsubscribe:` from outlet.yaml to use the service's own",
+            language,
+            tag=tag,
+            service=service.label,
+            consequence=consequence,
         )
         for tag in service.required_tags(loaded.language)
         if tag not in html
     ]
 
 
-def check_clients(report: ClientReport) -> list[Finding]:
+def check_clients(report: ClientReport, language: Language = "en") -> list[Finding]:
     """Features some client family does not support, where nothing in the email covers them."""
     return [
-        Finding(
-            "warning",
+        _finding(
             "client-support",
-            f"{gap.title} is not supported in {', '.join(gap.uncovered)} (caniemail)",
+            "warning",
             "newsletter.html",
-            f"use something these clients support, or add a fallback: {gap.url}",
+            language,
             {"feature": gap.slug, "families": gap.families},
+            feature=gap.title,
+            families=", ".join(gap.uncovered),
+            url=gap.url,
         )
         for gap in report.gaps
         if gap.uncovered
@@ -256,39 +254,48 @@ def spam_report(loaded: Loaded, newsletter: Newsletter) -> SpamReport:
     return spam_score(as_received(message, sender_domain(loaded)))
 
 
-def check_spam(report: SpamReport) -> list[Finding]:
+def check_spam(report: SpamReport, language: Language = "en") -> list[Finding]:
     """SpamAssassin's score: an error from its spam threshold, a warning above 1 point."""
     found = []
     if report.score >= report.required or report.score > SPAM_WARNING:
-        rules = ", ".join(f"{r.name} {r.points:+.1f}" for r in report.rules if r.points > 0)
+        fired = [r for r in report.rules if r.points > 0]
+        rules = ", ".join(
+            f"{r.name} {'+' if r.points >= 0 else ''}{decimal(r.points, language)}" for r in fired
+        )
+        separator = "\u202f; " if language == "fr" else "; "
         found.append(
-            Finding(
-                "error" if report.score >= report.required else "warning",
+            _finding(
                 "spam-score",
-                f"SpamAssassin scores the email {report.score:.1f} "
-                f"(spam from {report.required:.1f}): {rules}",
+                "error" if report.score >= report.required else "warning",
                 "newsletter.eml",
-                "; ".join(r.fix for r in report.rules if r.points > 0),
+                language,
                 report.as_dict(),
+                score=decimal(report.score, language),
+                required=decimal(report.required, language),
+                rules=rules,
+                fixes=separator.join(r.fix_in(language) for r in fired),
             )
         )
     return found
 
 
-def check_social(drafts: dict[str, Draft]) -> list[Finding]:
+def check_social(drafts: dict[str, Draft], language: Language = "en") -> list[Finding]:
     """Posts over their platform's limit after shortening, and a LinkedIn hook too long."""
     found = []
     for name, draft in drafts.items():
         for number in draft.over:
             post = draft.posts[number]
             found.append(
-                Finding(
+                _finding(
+                    "too-long",
                     "error",
-                    f"{name}-too-long",
-                    f"{draft.platform.label} post {number + 1} is {post.length} long; "
-                    f"the limit is {draft.platform.limit}",
                     f"social/{name}.txt",
-                    "shorten the URL or the text it comes from",
+                    language,
+                    code=f"{name}-too-long",
+                    platform=draft.platform.label,
+                    n=number + 1,
+                    length=post.length,
+                    limit=draft.platform.limit,
                 )
             )
     linkedin = drafts.get("linkedin")
@@ -296,12 +303,13 @@ def check_social(drafts: dict[str, Draft]) -> list[Finding]:
         hook = linkedin.posts[0].text.split("\n", 1)[0]
         if len(hook) > LINKEDIN_HOOK:
             found.append(
-                Finding(
-                    "warning",
+                _finding(
                     "linkedin-hook",
-                    f"the LinkedIn hook is {len(hook)} characters; LinkedIn shows {LINKEDIN_HOOK}",
+                    "warning",
                     "social/linkedin.txt",
-                    "shorten issue.subject",
+                    language,
+                    length=len(hook),
+                    limit=LINKEDIN_HOOK,
                 )
             )
     return found
@@ -309,10 +317,11 @@ def check_social(drafts: dict[str, Draft]) -> list[Finding]:
 
 def check_rendered(loaded: Loaded, html: str, drafts: dict[str, Draft]) -> list[Finding]:
     """Every finding that needs no network, errors first."""
-    found = check_left_for_editor(loaded) + check_size(html) + check_content(loaded)
+    language = loaded.language
+    found = check_left_for_editor(loaded) + check_size(html, language) + check_content(loaded)
     found += check_html(loaded, html)
-    found += check_service(loaded, html) + check_clients(client_support(html))
-    found += check_social(drafts)
+    found += check_service(loaded, html) + check_clients(client_support(html, language), language)
+    found += check_social(drafts, language)
     return sorted(found, key=lambda f: f.level != "error")
 
 
@@ -358,37 +367,24 @@ def check_links(loaded: Loaded, *, timeout: float = 10.0, workers: int = 4) -> l
     unique = list(dict.fromkeys(url for _, url in located))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = dict(zip(unique, pool.map(lambda u: fetch(u, timeout), unique), strict=True))
-    found = []
+    found, language = [], loaded.language
     for loc, url in located:
         result, where = results[url], _where(loaded, loc)
         if result.status is None:
+            error = result.error
+            if error.startswith("no answer"):  # digestgen's own words, not the system's
+                timed_out = error != "no answer"
+                key = "no-answer-within" if timed_out else "no-answer"
+                error = MESSAGES[key][language].format(seconds=f"{timeout:g}")
             found.append(
-                Finding(
-                    "error",
-                    "link-unreachable",
-                    f"{url}: {result.error}",
-                    where,
-                    "check the address, or try again when the site answers",
-                )
+                _finding("link-unreachable", "error", where, language, url=url, error=error)
             )
         elif result.status >= 400:
             found.append(
-                Finding(
-                    "error",
-                    "link-broken",
-                    f"{url} answers {result.status}",
-                    where,
-                    "fix the address or link another page",
-                )
+                _finding("link-broken", "error", where, language, url=url, status=result.status)
             )
         elif (urlsplit(result.final).hostname or "") != (urlsplit(url).hostname or ""):
             found.append(
-                Finding(
-                    "warning",
-                    "link-redirect",
-                    f"{url} redirects to {result.final}",
-                    where,
-                    "link the final address directly",
-                )
+                _finding("link-redirect", "warning", where, language, url=url, final=result.final)
             )
     return found

@@ -265,7 +265,7 @@ def check(
             typer.echo(json.dumps({"valid": False, "findings": []}))
         raise exit_ from None
     html = str(rendered.files["newsletter.html"])
-    clients = client_support(html)
+    clients = client_support(html, loaded.language)
     findings = check_rendered(loaded, html, rendered.drafts)
     spam, spam_note = None, "spam score skipped (--no-spam)"
     if not no_spam and rendered.newsletter is not None:
@@ -274,7 +274,9 @@ def check(
         except SpamCheckUnavailable as exc:
             spam_note = str(exc)
         else:
-            findings = sorted(findings + check_spam(spam), key=lambda f: f.level != "error")
+            findings = sorted(
+                findings + check_spam(spam, loaded.language), key=lambda f: f.level != "error"
+            )
     if links:
         findings += check_links(loaded, timeout=timeout)
     errors = sum(f.level == "error" for f in findings)

@@ -14,8 +14,8 @@ from pydantic import BaseModel
 
 from digestgen.links import Tagger, campaign_of
 from digestgen.load import Loaded
-from digestgen.models import PROSE, QUOTED, Language
-from digestgen.strings import STRINGS, long_date
+from digestgen.locale import STRINGS, Language, long_date, quote_marks
+from digestgen.models import PROSE, QUOTED
 from digestgen.typography import typeset
 
 M = TypeVar("M", bound=BaseModel)
@@ -78,6 +78,7 @@ def view(loaded: Loaded, *, source: str, medium: str, nbsp: str | None = None) -
     outlet = typeset_model(loaded.outlet, language, nbsp)
     digest = typeset_model(loaded.digest, language, nbsp)
     strings = STRINGS[language]
+    opening, closing = quote_marks(language, "email")
     tagger = Tagger(
         website=outlet.website,
         source=source,
@@ -98,5 +99,5 @@ def view(loaded: Loaded, *, source: str, medium: str, nbsp: str | None = None) -
         "campaign": tagger.campaign,
         "link": tagger,
         "long_date": lambda day: long_date(day, language),
-        "quote": lambda text: f"{strings['quote_open']}{text}{strings['quote_close']}",
+        "quote": lambda text: f"{opening}{text}{closing}",
     }

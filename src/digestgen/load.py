@@ -23,7 +23,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from digestgen.errors import ContentError, DigestNotFound, Problem
-from digestgen.models import Digest, Language, Outlet
+from digestgen.locale import Language
+from digestgen.models import Digest, Outlet
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)

@@ -16,9 +16,9 @@ from digestgen.checks import check_rendered
 from digestgen.clients import client_support
 from digestgen.context import view
 from digestgen.load import Loaded
+from digestgen.locale import PREVIEW, kilobytes
 from digestgen.platform_links import links_in, shown_url
 from digestgen.social import LINKEDIN_COMMENT, Draft
-from digestgen.strings import PREVIEW
 from digestgen.templates import environment
 
 
@@ -99,8 +99,9 @@ def render_page(
             post_html=post_html,
             comment_limit=LINKEDIN_COMMENT,
             findings=check_rendered(loaded, html, drafts),
-            clients=client_support(html),
+            clients=client_support(html, loaded.language),
             email_size=len(html.encode("utf-8")),
+            email_size_shown=kilobytes(len(html.encode("utf-8")), loaded.language),
             newsletter_text=text,
             data_json=_script_json(data),
             build_id=build_id(files),

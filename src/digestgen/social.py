@@ -27,6 +27,7 @@ from digestgen.counting import (
     x_weighted_length,
 )
 from digestgen.load import Loaded
+from digestgen.locale import note_text, quote_marks, whole_number
 from digestgen.models import Outlet
 from digestgen.platform_links import bluesky_shortened
 from digestgen.templates import environment
@@ -220,7 +221,7 @@ def _context(loaded: Loaded, platform: Platform) -> dict[str, Any]:
         "mastodon": outlet.handles.mastodon,
         "threads": outlet.handles.threads,
     }.get(platform.name)
-    quote_open, quote_close = ("«" + NBSP, NBSP + "»") if context["lang"] == "fr" else ("“", "”")
+    quote_open, quote_close = quote_marks(context["lang"], "social")
     # Threads keeps one topic tag a post; the others, up to five.
     most = THREADS_TAGS if platform.name == "threads" else 5
     hashtags = [f"#{tag}" for tag in context["digest"].social.hashtags[:most]]
@@ -361,18 +362,16 @@ def render_linkedin(loaded: Loaded, workspace: Path) -> Draft:
                 break
         comment = Post(said, platform.count(said))
     notes = []
+    lang = context["lang"]
     mentions = context["digest"].social.mentions.linkedin
     if mentions:
-        names = ", ".join(mentions)
-        notes.append(f"Tag {names} in LinkedIn's composer: type @ and pick each from the list.")
+        notes.append(note_text("linkedin-tag", lang, names=", ".join(mentions)))
     if comment is not None:
-        notes.append(
-            f"Post social/linkedin-comment.txt ({comment.length:,} / {LINKEDIN_COMMENT:,}) "
-            "as the first comment, right after the post: it holds the links."
-        )
+        length, most = whole_number(comment.length, lang), whole_number(LINKEDIN_COMMENT, lang)
+        notes.append(note_text("linkedin-comment", lang, length=length, limit=most))
     tags = context["digest"].social.hashtags
     if not 3 <= len(tags) <= 5:
-        notes.append(f"{len(tags)} hashtags in social.hashtags; LinkedIn advises 3 to 5.")
+        notes.append(note_text("linkedin-hashtags", lang, n=len(tags)))
     return Draft(platform, [Post(text, platform.count(text))], notes, comment)
 
 

@@ -12,29 +12,8 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
-# What to do about the rules an editor's email can fire; any other rule shows its description.
-FIXES = {
-    "DATE_IN_PAST_96_XX": "send with the current Date: header (send-test does)",
-    "DATE_IN_FUTURE_96_XX": "send with the current Date: header (send-test does)",
-    "MISSING_HEADERS": "the .eml is a template without To:; the email service adds it",
-    "REPLYTO_WITHOUT_TO_CC": "the .eml is a template without To:; the email service adds it",
-    "HTML_FONT_LOW_CONTRAST": "give every text a colour that stands out from its background",
-    "HTML_IMAGE_ONLY_04": "add text: an email made mostly of images looks like spam",
-    "HTML_IMAGE_ONLY_08": "add text: an email made mostly of images looks like spam",
-    "HTML_IMAGE_ONLY_12": "add text: an email made mostly of images looks like spam",
-    "HTML_IMAGE_RATIO_02": "add text or use fewer, smaller images",
-    "HTML_IMAGE_RATIO_04": "add text or use fewer, smaller images",
-    "HTML_SHORT_LINK_IMG_1": "add text around linked images",
-    "MIME_HTML_ONLY": "keep the plain-text alternative (a template override lost it)",
-    "SUBJ_ALL_CAPS": "write the subject in sentence case",
-    "MISSING_MID": "keep the Message-ID header",
-    "MISSING_DATE": "keep the Date header",
-    "MPART_ALT_DIFF": "keep the plain text and the HTML saying the same thing",
-    "HTML_MIME_NO_HTML_TAG": "keep <html> in the template",
-    "T_REMOTE_IMAGE": "host images on the outlet's own domain",
-    "URI_NOVOWEL": "avoid link hosts without vowels",
-    "TVD_SPACE_RATIO": "write the subject without spaced-out letters",
-}
+from digestgen.locale import SPAM_FIXES, Language
+
 _DETAILS = re.compile(r"Content analysis details:\s+\((-?[\d.]+) points, (-?[\d.]+) required\)")
 _RULE = re.compile(r"^\s*(-?\d+\.\d+)\s+([A-Z0-9_]+)\s+(.*)$")
 
@@ -47,7 +26,11 @@ class Rule:
 
     @property
     def fix(self) -> str:
-        return FIXES.get(self.name, self.description)
+        return self.fix_in("en")
+
+    def fix_in(self, language: Language) -> str:
+        """What to do about this rule, in ``language``; else SpamAssassin's description."""
+        return SPAM_FIXES.get(self.name, {}).get(language, self.description)
 
 
 @dataclass(frozen=True)

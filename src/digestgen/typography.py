@@ -36,13 +36,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Literal
+
+from digestgen.locale import NARROW_NBSP, NBSP, Language
 
 __all__ = ["NARROW_NBSP", "NBSP", "Language", "typeset"]
-
-Language = Literal["fr", "en"]
-NARROW_NBSP = "\u202f"
-NBSP = "\u00a0"
 
 # Horizontal spaces an editor may have typed or pasted; line breaks are never touched.
 _H = "[ \\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
