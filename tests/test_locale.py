@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -103,8 +105,8 @@ def _long_subject(root: Path) -> None:
 
 
 def test_check_speaks_french_for_a_french_digest(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     _long_subject(tmp_path)
     monkeypatch.chdir(tmp_path)
     result = cli("check", "--no-spam")
@@ -115,8 +117,8 @@ def test_check_speaks_french_for_a_french_digest(
 
 
 def test_the_preview_page_speaks_french_for_a_french_digest(
-    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     _long_subject(tmp_path)
     monkeypatch.chdir(tmp_path)
     assert cli("build", "test", "--no-cards").exit_code == 0
@@ -128,7 +130,7 @@ def test_the_preview_page_speaks_french_for_a_french_digest(
     assert "inboxes cut" not in html
 
 
-def test_check_speaks_english_for_an_english_digest(english: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_check_speaks_english_for_an_english_digest(english: Path, cli: Callable[..., Any]) -> None:
     path = next((english / "content/digests").glob("*.yaml"))
     text = path.read_text("utf-8")
     long = "Cities & data: what five CIOs said at the summit, and what they left unsaid"
