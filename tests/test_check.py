@@ -152,7 +152,7 @@ def test_check_links_against_a_local_server(tmp_path: Path, site: str) -> None:
         article["url"] = site + path
     digest["further_reading"]["articles"] = articles
     loaded = load(workspace(tmp_path, digest), tmp_path / "content")
-    findings = check_links(loaded, timeout=0.5)
+    findings = check_links(loaded, timeout=0.5, allow_private=True)
     got = sorted((f.level, f.code, f.message.split(" ")[0]) for f in findings)
     assert got == [
         ("error", "link-broken", f"{site}/gone"),
@@ -169,7 +169,7 @@ def test_check_links_command(
     digest["event"]["url"] = f"{site}/gone"
     workspace(tmp_path, digest)
     monkeypatch.chdir(tmp_path)
-    result = cli("check", "--links", "--timeout", "1", "--format", "json")
+    result = cli("check", "--links", "--allow-private", "--timeout", "1", "--format", "json")
     assert result.exit_code == 1
     codes = {(f["code"], f["message"].split(" ")[0]) for f in json.loads(result.stdout)["findings"]}
     assert ("link-broken", f"{site}/gone") in codes

@@ -57,6 +57,7 @@ class Rendered:
     files: dict[str, str | bytes]
     drafts: dict[str, Draft]
     newsletter: Newsletter | None = None
+    warnings: list[Problem] = field(default_factory=list)  # photos that gave no portrait
 
 
 def render_files(
@@ -65,6 +66,7 @@ def render_files(
     parts: Sequence[str] = EVERYTHING,
     *,
     fetch_images: bool = False,
+    allow_private: bool = False,
 ) -> Rendered:
     """The output files of ``parts`` of a digest, by their path under ``out/<slug>/``."""
     from jinja2 import TemplateError, TemplateSyntaxError
@@ -76,7 +78,7 @@ def render_files(
     if CARDS in parts:  # drawn by other processes while this one renders the rest
         from digestgen.cards import start_cards
 
-        pending = start_cards(loaded, fetch_images=fetch_images)
+        pending = start_cards(loaded, fetch_images=fetch_images, allow_private=allow_private)
     try:
         if NEWSLETTER in parts:
             from digestgen.email import build_eml, render_newsletter
@@ -113,7 +115,7 @@ def render_files(
     finally:
         if pending is not None:
             pending.close()
-    return Rendered(files, drafts, newsletter)
+    return Rendered(files, drafts, newsletter, pending.warnings if pending else [])
 
 
 def build(
@@ -122,17 +124,21 @@ def build(
     parts: Sequence[str] = EVERYTHING,
     *,
     fetch_images: bool = False,
+    allow_private: bool = False,
 ) -> Built:
     """Render ``parts`` of a loaded digest into its ``out/<slug>/`` folder.
 
     A build with the preview page replaces the folder; ``newsletter`` and ``social`` keep
     the files of the other parts that are already there.
     """
-    rendered = render_files(loaded, workspace, parts, fetch_images=fetch_images)
+    rendered = render_files(
+        loaded, workspace, parts, fetch_images=fetch_images, allow_private=allow_private
+    )
     folder = workspace.out_dir / loaded.slug
     # A build with the preview replaces the folder; `newsletter` and `social` add to it.
     written = write_folder(folder, rendered.files, keep_others=PREVIEW not in parts)
-    return Built(loaded.slug, folder, written, loaded.warnings(), rendered.drafts)
+    warnings = loaded.warnings() + rendered.warnings
+    return Built(loaded.slug, folder, written, warnings, rendered.drafts)
 
 
 @dataclass(frozen=True)
@@ -152,13 +158,19 @@ class _Prepared:
 
 
 def _prepare(
-    workspace: Workspace, parts: Sequence[str], fetch_images: bool, path: Path
+    workspace: Workspace,
+    parts: Sequence[str],
+    fetch_images: bool,
+    allow_private: bool,
+    path: Path,
 ) -> _Prepared | DigestgenError:
     try:
         loaded = load(path, workspace.content_dir)
         clash = loaded.digest_source.problem(("issue", "slug"), "")
-        rendered = render_files(loaded, workspace, parts, fetch_images=fetch_images)
-        return _Prepared(loaded.slug, rendered, loaded.warnings(), clash)
+        rendered = render_files(
+            loaded, workspace, parts, fetch_images=fetch_images, allow_private=allow_private
+        )
+        return _Prepared(loaded.slug, rendered, loaded.warnings() + rendered.warnings, clash)
     except DigestgenError as exc:
         return exc
 
@@ -169,6 +181,7 @@ def build_all(
     *,
     parts: Sequence[str] = EVERYTHING,
     fetch_images: bool = False,
+    allow_private: bool = False,
 ) -> BatchResult:
     """Build every digest of the workspace; a bad one is recorded and the others still build.
 
@@ -179,7 +192,7 @@ def build_all(
     built: list[Built] = []
     failed: dict[Path, DigestgenError] = {}
     owners: dict[str, Path] = {}
-    prepare = functools.partial(_prepare, workspace, tuple(parts), fetch_images)
+    prepare = functools.partial(_prepare, workspace, tuple(parts), fetch_images, allow_private)
     for path, prepared in zip(paths, _map_prepare(prepare, paths), strict=True):
         if isinstance(prepared, DigestgenError):
             failed[path] = prepared

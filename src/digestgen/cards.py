@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 from digestgen import cache
 from digestgen.colors import contrast_ratio, ensure_contrast, readable_on
 from digestgen.context import view
+from digestgen.errors import Problem
 from digestgen.load import Loaded
+from digestgen.photos import load_photo
 from digestgen.social import cut
 from digestgen.typography import NBSP
 
@@ -247,40 +249,15 @@ def _draw_card(job: CardJob) -> bytes:
     return out.getvalue()
 
 
-def load_photo(loaded: Loaded, stem: str, url: str | None, fetch: bool) -> bytes | None:
-    """A speaker's photo from ``content/photos/<speaker-slug>.(jpg|png|webp)``, or from its URL
-    when ``fetch`` is on; None when neither gives an image (the card is laid out without)."""
-    data = None
-    folder = loaded.digest_source.path.parents[1] / "photos"
-    for suffix in (".jpg", ".jpeg", ".png", ".webp"):
-        path = folder / f"{stem}{suffix}"
-        if path.is_file():
-            data = path.read_bytes()
-            break
-    else:
-        if fetch and url:
-            import urllib.request
-
-            request = urllib.request.Request(url, headers={"User-Agent": "digestgen cards"})
-            try:
-                with urllib.request.urlopen(request, timeout=10) as response:
-                    data = response.read(10_000_000)
-            except (OSError, ValueError):
-                return None
-    if data is None:
-        return None
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(io.BytesIO(data)) as photo:
-            photo.load()  # a file that is not an image: no portrait rather than a crash
-    except (OSError, UnidentifiedImageError):
-        return None
-    return data
-
-
-def card_jobs(loaded: Loaded, *, fetch_images: bool = False) -> list[tuple[str, str, CardJob]]:
-    """``(file, alt, job)`` for a card per speaker and a cover, for LinkedIn and X."""
+def card_jobs(
+    loaded: Loaded,
+    *,
+    fetch_images: bool = False,
+    allow_private: bool = False,
+    warnings: list[Problem] | None = None,
+) -> list[tuple[str, str, CardJob]]:
+    """``(file, alt, job)`` for a card per speaker and a cover, for LinkedIn and X; a photo
+    URL that gives no portrait is added to ``warnings``, at its line."""
     from slugify import slugify
 
     context = view(loaded, source="cards", medium="social", nbsp=NBSP)
@@ -302,13 +279,26 @@ def card_jobs(loaded: Loaded, *, fetch_images: bool = False) -> list[tuple[str, 
     lineup = f"{t['speakers']}{t['colon']} {speakers}"
     add("cover", event.title, when, lineup, place, alt=f"{event.title}, {when}, {place}. {lineup}.")
     seen: set[str] = {"cover"}
-    for speaker in event.speakers:
+    photos_in = loaded.digest_source.path.parents[1]  # content/, beside content/digests/
+    told = warnings if warnings is not None else []
+    for i, speaker in enumerate(event.speakers):
         stem = slugify(speaker.name) or "speaker"
         while stem in seen:
             stem += "-2"
         seen.add(stem)
         photo_url = speaker.photo.src if speaker.photo else None
-        photo = load_photo(loaded, stem, photo_url, fetch_images)
+        unread: list[str] = []  # why a photo asked for gave no portrait
+        photo = load_photo(
+            photos_in,
+            stem,
+            photo_url,
+            fetch=fetch_images,
+            allow_private=allow_private,
+            warn=unread.append,
+        )
+        for why in unread:
+            where = ("event", "speakers", i, "photo", "src")
+            told.append(loaded.digest_source.problem(where, f"{why}; the cards go without it"))
         role = f"{speaker.role}, {speaker.organization}"
         quote = f"{opening}{speaker.quote}{closing}"
         alt = f"{speaker.name}, {role}{t['colon']} {quote} – {footer}."
@@ -316,9 +306,11 @@ def card_jobs(loaded: Loaded, *, fetch_images: bool = False) -> list[tuple[str, 
     return jobs
 
 
-def render_cards(loaded: Loaded, *, fetch_images: bool = False) -> list[Card]:
+def render_cards(
+    loaded: Loaded, *, fetch_images: bool = False, allow_private: bool = False
+) -> list[Card]:
     """A card per speaker and a cover, for LinkedIn and X, with their alt text."""
-    return start_cards(loaded, fetch_images=fetch_images).result()
+    return start_cards(loaded, fetch_images=fetch_images, allow_private=allow_private).result()
 
 
 class PendingCards:
@@ -329,8 +321,10 @@ class PendingCards:
         named: list[tuple[str, str, CardJob]],
         pngs: Callable[[], list[bytes]],
         stop: Callable[[], None],
+        warnings: list[Problem] | None = None,
     ):
         self._named, self._pngs, self._stop = named, pngs, stop
+        self.warnings = warnings or []  # photos asked for that gave no portrait
 
     def close(self) -> None:
         """Stop the workers, if any are still drawing (the caller gave up on the cards)."""
@@ -346,14 +340,19 @@ class PendingCards:
         ]
 
 
-def start_cards(loaded: Loaded, *, fetch_images: bool = False) -> PendingCards:
+def start_cards(
+    loaded: Loaded, *, fetch_images: bool = False, allow_private: bool = False
+) -> PendingCards:
     """Start drawing a digest's cards and return at once; :meth:`PendingCards.result` waits.
 
     A card drawn before by this process (a preview rebuild) or found in the user cache is
     not drawn again; the others are drawn on every core (forked workers) when there are
     several and the process can fork safely, else here, when the result is asked for.
     """
-    named = card_jobs(loaded, fetch_images=fetch_images)
+    warnings: list[Problem] = []
+    named = card_jobs(
+        loaded, fetch_images=fetch_images, allow_private=allow_private, warnings=warnings
+    )
     jobs = [job for _, _, job in named]
     missing = [job for job in dict.fromkeys(jobs) if job not in _DRAWN]
     for job in missing:
@@ -380,7 +379,7 @@ def start_cards(loaded: Loaded, *, fetch_images: bool = False) -> PendingCards:
             cache.write(job, png)
         return [_DRAWN[job] for job in jobs]
 
-    return PendingCards(named, pngs, stop)
+    return PendingCards(named, pngs, stop, warnings)
 
 
 def _nothing() -> None:

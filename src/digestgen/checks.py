@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from digestgen.clients import ClientReport, client_support
@@ -20,6 +20,9 @@ from digestgen.esp import preset
 from digestgen.load import Loaded, Loc
 from digestgen.social import LINKEDIN_HOOK, Draft
 from digestgen.spam import SpamReport, as_received, spam_score
+
+if TYPE_CHECKING:
+    from digestgen.fetch import LinkResult
 
 GMAIL_CLIP = 102 * 1024
 SIZE_WARNING = 80 * 1024
@@ -316,48 +319,22 @@ def check_rendered(loaded: Loaded, html: str, drafts: dict[str, Draft]) -> list[
     return sorted(found, key=lambda f: f.level != "error")
 
 
-USER_AGENT = "digestgen link check"
-
-
-@dataclass(frozen=True)
-class LinkResult:
-    url: str
-    status: int | None  # None: no answer
-    final: str
-    error: str = ""
-
-
-def fetch(url: str, timeout: float) -> LinkResult:
-    """HEAD ``url`` (GET where HEAD is refused), following redirects; never raises."""
-    import socket
-    import urllib.error
-    import urllib.request
-
-    for method in ("HEAD", "GET"):
-        request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                return LinkResult(url, response.status, response.geturl())
-        except urllib.error.HTTPError as exc:
-            if method == "HEAD" and exc.code in (403, 405, 501):
-                continue  # some servers refuse HEAD: ask again with GET
-            return LinkResult(url, exc.code, exc.geturl() or url)
-        except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
-            reason = getattr(exc, "reason", exc)
-            if isinstance(reason, TimeoutError | socket.timeout) or "timed out" in str(reason):
-                return LinkResult(url, None, url, f"no answer within {timeout:g} s")
-            return LinkResult(url, None, url, str(reason))
-    return LinkResult(url, None, url, "no answer")
-
-
-def check_links(loaded: Loaded, *, timeout: float = 10.0, workers: int = 4) -> list[Finding]:
-    """Fetch every URL of the digest, a few at a time; broken or wandering ones are findings."""
+def check_links(
+    loaded: Loaded, *, timeout: float = 10.0, workers: int = 4, allow_private: bool = False
+) -> list[Finding]:
+    """Fetch every URL of the digest through :mod:`digestgen.fetch`, a few at a time; broken
+    or wandering ones are findings (a refused private address is an unreachable link)."""
     from concurrent.futures import ThreadPoolExecutor
+
+    from digestgen.fetch import check_link
+
+    def checked(url: str) -> LinkResult:
+        return check_link(url, timeout=timeout, allow_private=allow_private)
 
     located = list(_content_urls(loaded))
     unique = list(dict.fromkeys(url for _, url in located))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = dict(zip(unique, pool.map(lambda u: fetch(u, timeout), unique), strict=True))
+        results = dict(zip(unique, pool.map(checked, unique), strict=True))
     found = []
     for loc, url in located:
         result, where = results[url], _where(loaded, loc)

@@ -142,19 +142,23 @@ def social(
 
 
 def _build_all_with_progress(
-    workspace: Workspace, parts: tuple[str, ...], fetch_images: bool
+    workspace: Workspace, parts: tuple[str, ...], fetch_images: bool, allow_private: bool
 ) -> BatchResult:
     """build_all, with a progress bar when someone is watching the terminal."""
+    import functools
     import sys
 
     from digestgen.build import build_all
     from digestgen.load import digest_paths
 
+    build_every = functools.partial(
+        build_all, parts=parts, fetch_images=fetch_images, allow_private=allow_private
+    )
     if not sys.stderr.isatty():
-        return build_all(workspace, parts=parts, fetch_images=fetch_images)
+        return build_every(workspace)
     total = len(digest_paths(workspace.content_dir))
     with typer.progressbar(length=total, label="Building", file=sys.stderr) as bar:
-        return build_all(workspace, lambda _: bar.update(1), parts=parts, fetch_images=fetch_images)
+        return build_every(workspace, lambda _: bar.update(1))
 
 
 def _show_drafts(built: Built) -> int:
@@ -186,6 +190,10 @@ def build_command(
     fetch_images: Annotated[
         bool, typer.Option("--fetch-images", help="Download speakers' photos for the cards.")
     ] = False,
+    allow_private: Annotated[
+        bool,
+        typer.Option("--allow-private", help="Allow photos on private and loopback addresses."),
+    ] = False,
     no_cards: Annotated[
         bool, typer.Option("--no-cards", help="Skip the quote cards (a faster batch).")
     ] = False,
@@ -204,7 +212,10 @@ def build_command(
         if all_digests and digest:
             raise UsageError("name a digest or give --all, not both")
         if not all_digests:
-            built = build(workspace.load(digest), workspace, parts, fetch_images=fetch_images)
+            loaded = workspace.load(digest)
+            built = build(
+                loaded, workspace, parts, fetch_images=fetch_images, allow_private=allow_private
+            )
             _report(built)
             over = sum(len(d.over) for d in built.drafts.values())
             if over:
@@ -213,7 +224,7 @@ def build_command(
                 raise typer.Exit(1)
             return
         _long_running()
-        result = _build_all_with_progress(workspace, parts, fetch_images)
+        result = _build_all_with_progress(workspace, parts, fetch_images, allow_private)
         for built in result.built:
             for warning in built.warnings:
                 _err(f"warning: {warning}")
@@ -238,6 +249,9 @@ def check(
     links: Annotated[bool, typer.Option("--links", help="Also fetch every link.")] = False,
     output: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for each link.")] = 10.0,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow links to private and loopback addresses.")
+    ] = False,
     no_spam: Annotated[
         bool, typer.Option("--no-spam", help="Skip SpamAssassin's score (about 2 s).")
     ] = False,
@@ -276,7 +290,7 @@ def check(
         else:
             findings = sorted(findings + check_spam(spam), key=lambda f: f.level != "error")
     if links:
-        findings += check_links(loaded, timeout=timeout)
+        findings += check_links(loaded, timeout=timeout, allow_private=allow_private)
     errors = sum(f.level == "error" for f in findings)
     warnings = len(findings) - errors
     if output is Format.json:
