@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from digestgen import cache
 from digestgen.cards import (
     MARGIN,
     SIZES,
@@ -21,9 +22,9 @@ from digestgen.cards import (
     font,
     forget_drawn,
     palette,
+    start_cards,
     wrap,
 )
-from digestgen.cards import render_cards as draw_cards
 from digestgen.colors import contrast_ratio
 from digestgen.context import View
 from digestgen.load import Loaded, find_digest, load
@@ -35,8 +36,10 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def render_cards(loaded: Loaded) -> list[Card]:
-    """The cards as a build draws them: from the digest's view, with the portraits on disk."""
-    return draw_cards(View(loaded), read_photos(loaded))
+    """The cards as a build draws them: from the digest's view, with the portraits on disk
+    and the user cache."""
+    photos = read_photos(loaded)
+    return start_cards(View(loaded), photos, kept=cache.read, keep=cache.write).result()
 
 
 @pytest.fixture(scope="module")

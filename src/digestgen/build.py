@@ -124,9 +124,12 @@ class Output:
 
 
 def _start_cards(rendering: Rendering) -> None:
+    from digestgen import cache
     from digestgen.cards import start_cards
 
-    rendering.pending = start_cards(rendering.view, rendering.photos)
+    rendering.pending = start_cards(
+        rendering.view, rendering.photos, kept=cache.read, keep=cache.write
+    )
 
 
 def _newsletter(rendering: Rendering) -> dict[str, str | bytes]:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from digestgen import cache
 from digestgen.colors import contrast_ratio, ensure_contrast, readable_on
 from digestgen.context import View
 from digestgen.photos import speaker_stems
@@ -309,18 +308,33 @@ class PendingCards:
         ]
 
 
-def start_cards(view: View, photos: Sequence[bytes | None] = ()) -> PendingCards:
+def _not_kept(job: CardJob) -> bytes | None:
+    return None
+
+
+def _not_keeping(job: CardJob, png: bytes) -> None:
+    pass
+
+
+def start_cards(
+    view: View,
+    photos: Sequence[bytes | None] = (),
+    *,
+    kept: Callable[[CardJob], bytes | None] = _not_kept,
+    keep: Callable[[CardJob, bytes], None] = _not_keeping,
+) -> PendingCards:
     """Start drawing a digest's cards and return at once; :meth:`PendingCards.result` waits.
 
-    A card drawn before by this process (a preview rebuild) or found in the user cache is
-    not drawn again; the others are drawn on every core (forked workers) when there are
-    several and the process can fork safely, else here, when the result is asked for.
+    A card drawn before by this process (a preview rebuild) or that ``kept`` returns (the
+    user cache, which the caller reads) is not drawn again; the others are drawn on every
+    core (forked workers) when there are several and the process can fork safely, else here,
+    when the result is asked for, and handed to ``keep``.
     """
     named = card_jobs(view, photos)
     jobs = [job for _, _, job in named]
     missing = [job for job in dict.fromkeys(jobs) if job not in _DRAWN]
     for job in missing:
-        png = cache.read(job)
+        png = kept(job)
         if png is not None:
             _remember(job, png)
     missing = [job for job in missing if job not in _DRAWN]
@@ -340,7 +354,7 @@ def start_cards(view: View, photos: Sequence[bytes | None] = ()) -> PendingCards
         drawn = wait()
         for job, png in zip(missing, drawn, strict=True):
             _remember(job, png)
-            cache.write(job, png)
+            keep(job, png)
         return [_DRAWN[job] for job in jobs]
 
     return PendingCards(named, pngs, stop)
