@@ -42,6 +42,7 @@ LAYERS: list[list[str]] = [
     ["draft.facts"],
     ["draft.digest"],
     ["draft.source"],
+    ["draft.make"],
     # what the commands print, and the commands
     ["console"],
     ["cli"],

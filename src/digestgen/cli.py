@@ -365,61 +365,33 @@ def draft(
     ] = False,
 ) -> None:
     """Draft a new digest from a published recap article; exit 1 if fields are left to fill in."""
-    import datetime as dt
-    import tempfile
-
-    from slugify import slugify
-
     from digestgen.draft import require_extra
 
     require_extra()
-    from digestgen.draft import new_digest_path, write_new
-    from digestgen.draft.article import read_article
-    from digestgen.draft.digest import draft_digest
-    from digestgen.draft.placeholders import left_for_editor
-    from digestgen.draft.source import read_source
-    from digestgen.load import display_path, load, read_yaml
+    from digestgen.draft.make import make_draft
 
-    html, url = read_source(source, allow_private=allow_private, timeout=timeout)
-    article = read_article(html, url)
-    day = issue_date.date() if issue_date else dt.date.today()
-    drafted = draft_digest(
-        article, source=source, language=language.value if language else None, issue_date=day
+    made = make_draft(
+        source,
+        workspace.content_dir,
+        name=name,
+        language=language.value if language else None,
+        issue_date=issue_date.date() if issue_date else None,
+        allow_private=allow_private,
+        timeout=timeout,
+        dry_run=dry_run,
     )
-    stem = slugify(name) if name else drafted.stem
-    with tempfile.TemporaryDirectory() as scratch:
-        path = Path(scratch) / f"{stem}.yaml" if dry_run else None
-        path = path or new_digest_path(workspace.content_dir, stem)
-        write_new(path, drafted.text)
-        problems = []
-        try:
-            load(path, workspace.content_dir)
-        except ContentError as exc:
-            problems = exc.problems
-        left = left_for_editor(read_yaml(path))
-        if dry_run:
-            console.out(drafted.text, nl=False)
-        else:
-            console.out(str(display_path(path)))
-    for line in drafted.found:
-        console.err(f"found: {line}")
-    for line in drafted.missing:
-        console.err(f"missing: {line}")
-    for problem in left if not dry_run else []:
-        console.err(str(problem))
-    for problem in problems:
-        console.err(str(problem))
-    if fill_in and not dry_run:
+    console.drafted(made)
+    if fill_in and made.path:
         from digestgen.enrich import enrich as enrich_digest
 
-        result = enrich_digest(path, allow_private=allow_private, timeout=timeout)
+        result = enrich_digest(made.path, allow_private=allow_private, timeout=timeout)
         console.err(f"enrich: {len(result.filled)} field(s) filled from the follow-ups' pages")
         for failure in result.failures:
             console.err(f"enrich failed: {failure.url}: {failure.reason}")
     if dry_run:
         console.err("Dry run: nothing was written.")
-    if left or problems:
-        count = len(left) + len(problems)
+    if made.left or made.problems:
+        count = len(made.left) + len(made.problems)
         raise Flagged(f"{count} field(s) left for the editor; review, then `digestgen check`.")
 
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from digestgen.build import BatchResult, Built
     from digestgen.checks import Finding
     from digestgen.clients import ClientReport
+    from digestgen.draft.make import Made
     from digestgen.spam import SpamReport
 
 
@@ -185,3 +186,20 @@ def inbox(clients: ClientReport, spam: SpamReport | None, spam_note: str) -> Non
     for rule in spam.rules:
         if rule.points:
             out(f"  {rule.points:+5.1f} {rule.name:<24} {rule.fix}")
+
+
+def drafted(made: Made) -> None:
+    """``draft``: the new file (or, on a dry run, the digest's text), then what was found,
+    what was not, and each field left for the editor with its line."""
+    if made.path is None:
+        out(made.draft.text, nl=False)
+    else:
+        out(_shown(made.path))
+    for line in made.draft.found:
+        err(f"found: {line}")
+    for line in made.draft.missing:
+        err(f"missing: {line}")
+    for problem in made.left if made.path else []:
+        err(str(problem))
+    for problem in made.problems:
+        err(str(problem))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from digestgen.draft.digest import DraftError
+from digestgen.draft import DraftError
 from digestgen.enrich import MAX_BYTES, FetchError, decode_page, fetch_page
 
 
