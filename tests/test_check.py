@@ -93,7 +93,18 @@ def test_invalid_content_exits_2(tmp_path: Path, cli, monkeypatch: pytest.Monkey
     monkeypatch.chdir(tmp_path)
     result = cli("check", "--format", "json")
     assert result.exit_code == 2
-    assert json.loads(result.stdout) == {"valid": False, "findings": []}
+    report = json.loads(result.stdout)
+    assert report["valid"] is False and report["findings"] == []
+    # The problems an editor fixes, with their file, line and field, in the JSON too.
+    assert report["problems"] == [
+        {
+            "file": "content/digests/test.yaml",
+            "line": report["problems"][0]["line"],
+            "field": "event.summary",
+            "message": report["problems"][0]["message"],
+        }
+    ]
+    assert report["problems"][0]["line"] > 1 and "summary" in result.stderr
     assert "event.summary: field required" in result.stderr
 
 

@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from digestgen import cache
 from digestgen.colors import contrast_ratio, ensure_contrast, readable_on
-from digestgen.context import view
-from digestgen.errors import Problem
-from digestgen.load import Loaded
-from digestgen.photos import load_photo
+from digestgen.context import View
+from digestgen.photos import speaker_stems
+from digestgen.platforms import card_sizes
 from digestgen.social import cut
 from digestgen.typography import NBSP
 
@@ -30,7 +28,7 @@ if TYPE_CHECKING:
     from PIL.ImageFont import FreeTypeFont
 
 FONTS = Path(__file__).parent / "fonts"
-SIZES = {"linkedin": (1200, 627), "x": (1200, 675)}
+SIZES = card_sizes()  # by platform: the records of digestgen.platforms say which and how big
 MARGIN = 64  # the safe area: nothing but the background outside it
 MINIMUM_CONTRAST = 4.5
 
@@ -249,18 +247,10 @@ def _draw_card(job: CardJob) -> bytes:
     return out.getvalue()
 
 
-def card_jobs(
-    loaded: Loaded,
-    *,
-    fetch_images: bool = False,
-    allow_private: bool = False,
-    warnings: list[Problem] | None = None,
-) -> list[tuple[str, str, CardJob]]:
-    """``(file, alt, job)`` for a card per speaker and a cover, for LinkedIn and X; a photo
-    URL that gives no portrait is added to ``warnings``, at its line."""
-    from slugify import slugify
-
-    context = view(loaded, source="cards", medium="social", nbsp=NBSP)
+def card_jobs(view: View, photos: Sequence[bytes | None] = ()) -> list[tuple[str, str, CardJob]]:
+    """``(file, alt, job)`` for a card per speaker and a cover, for each platform with its own
+    share images; ``photos`` are the speakers' portraits, in order (None: no portrait)."""
+    context = view.context(source="cards", medium="social", nbsp=NBSP)
     event, outlet, t = context["event"], context["outlet"], context["t"]
     colours = palette(outlet.brand.primary_color)
     when = context["long_date"](event.date)
@@ -278,27 +268,9 @@ def card_jobs(
     place = ", ".join(p for p in (event.venue.name, event.venue.city) if p)
     lineup = f"{t['speakers']}{t['colon']} {speakers}"
     add("cover", event.title, when, lineup, place, alt=f"{event.title}, {when}, {place}. {lineup}.")
-    seen: set[str] = {"cover"}
-    photos_in = loaded.digest_source.path.parents[1]  # content/, beside content/digests/
-    told = warnings if warnings is not None else []
-    for i, speaker in enumerate(event.speakers):
-        stem = slugify(speaker.name) or "speaker"
-        while stem in seen:
-            stem += "-2"
-        seen.add(stem)
-        photo_url = speaker.photo.src if speaker.photo else None
-        unread: list[str] = []  # why a photo asked for gave no portrait
-        photo = load_photo(
-            photos_in,
-            stem,
-            photo_url,
-            fetch=fetch_images,
-            allow_private=allow_private,
-            warn=unread.append,
-        )
-        for why in unread:
-            where = ("event", "speakers", i, "photo", "src")
-            told.append(loaded.digest_source.problem(where, f"{why}; the cards go without it"))
+    portraits = list(photos) + [None] * (len(event.speakers) - len(photos))
+    stems = speaker_stems(view.loaded.digest.event.speakers)
+    for speaker, stem, photo in zip(event.speakers, stems, portraits, strict=True):
         role = f"{speaker.role}, {speaker.organization}"
         quote = f"{opening}{speaker.quote}{closing}"
         alt = f"{speaker.name}, {role}{t['colon']} {quote} – {footer}."
@@ -306,11 +278,9 @@ def card_jobs(
     return jobs
 
 
-def render_cards(
-    loaded: Loaded, *, fetch_images: bool = False, allow_private: bool = False
-) -> list[Card]:
-    """A card per speaker and a cover, for LinkedIn and X, with their alt text."""
-    return start_cards(loaded, fetch_images=fetch_images, allow_private=allow_private).result()
+def render_cards(view: View, photos: Sequence[bytes | None] = ()) -> list[Card]:
+    """A card per speaker and a cover, for each platform with share images, with alt texts."""
+    return start_cards(view, photos).result()
 
 
 class PendingCards:
@@ -321,10 +291,8 @@ class PendingCards:
         named: list[tuple[str, str, CardJob]],
         pngs: Callable[[], list[bytes]],
         stop: Callable[[], None],
-        warnings: list[Problem] | None = None,
     ):
         self._named, self._pngs, self._stop = named, pngs, stop
-        self.warnings = warnings or []  # photos asked for that gave no portrait
 
     def close(self) -> None:
         """Stop the workers, if any are still drawing (the caller gave up on the cards)."""
@@ -340,23 +308,33 @@ class PendingCards:
         ]
 
 
+def _not_kept(job: CardJob) -> bytes | None:
+    return None
+
+
+def _not_keeping(job: CardJob, png: bytes) -> None:
+    pass
+
+
 def start_cards(
-    loaded: Loaded, *, fetch_images: bool = False, allow_private: bool = False
+    view: View,
+    photos: Sequence[bytes | None] = (),
+    *,
+    kept: Callable[[CardJob], bytes | None] = _not_kept,
+    keep: Callable[[CardJob, bytes], None] = _not_keeping,
 ) -> PendingCards:
     """Start drawing a digest's cards and return at once; :meth:`PendingCards.result` waits.
 
-    A card drawn before by this process (a preview rebuild) or found in the user cache is
-    not drawn again; the others are drawn on every core (forked workers) when there are
-    several and the process can fork safely, else here, when the result is asked for.
+    A card drawn before by this process (a preview rebuild) or that ``kept`` returns (the
+    user cache, which the caller reads) is not drawn again; the others are drawn on every
+    core (forked workers) when there are several and the process can fork safely, else here,
+    when the result is asked for, and handed to ``keep``.
     """
-    warnings: list[Problem] = []
-    named = card_jobs(
-        loaded, fetch_images=fetch_images, allow_private=allow_private, warnings=warnings
-    )
+    named = card_jobs(view, photos)
     jobs = [job for _, _, job in named]
     missing = [job for job in dict.fromkeys(jobs) if job not in _DRAWN]
     for job in missing:
-        png = cache.read(job)
+        png = kept(job)
         if png is not None:
             _remember(job, png)
     missing = [job for job in missing if job not in _DRAWN]
@@ -376,10 +354,10 @@ def start_cards(
         drawn = wait()
         for job, png in zip(missing, drawn, strict=True):
             _remember(job, png)
-            cache.write(job, png)
+            keep(job, png)
         return [_DRAWN[job] for job in jobs]
 
-    return PendingCards(named, pngs, stop, warnings)
+    return PendingCards(named, pngs, stop)
 
 
 def _nothing() -> None:

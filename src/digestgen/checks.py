@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from digestgen.clients import ClientReport, client_support
+from digestgen.clients import ClientReport
 from digestgen.draft.placeholders import left_for_editor
 from digestgen.email import Newsletter, href_value, sender_domain, sent_message
 from digestgen.esp import preset
 from digestgen.load import Loaded, Loc
-from digestgen.social import LINKEDIN_HOOK, Draft
+from digestgen.social import Draft
 from digestgen.spam import SpamReport, as_received, spam_score
 
 if TYPE_CHECKING:
@@ -297,12 +297,13 @@ def check_social(drafts: dict[str, Draft]) -> list[Finding]:
     linkedin = drafts.get("linkedin")
     if linkedin and linkedin.posts:
         hook = linkedin.posts[0].text.split("\n", 1)[0]
-        if len(hook) > LINKEDIN_HOOK:
+        shown = linkedin.platform.hook_limit or linkedin.platform.limit
+        if len(hook) > shown:
             found.append(
                 Finding(
                     "warning",
                     "linkedin-hook",
-                    f"the LinkedIn hook is {len(hook)} characters; LinkedIn shows {LINKEDIN_HOOK}",
+                    f"the LinkedIn hook is {len(hook)} characters; LinkedIn shows {shown}",
                     "social/linkedin.txt",
                     "shorten issue.subject",
                 )
@@ -310,11 +311,14 @@ def check_social(drafts: dict[str, Draft]) -> list[Finding]:
     return found
 
 
-def check_rendered(loaded: Loaded, html: str, drafts: dict[str, Draft]) -> list[Finding]:
-    """Every finding that needs no network, errors first."""
+def check_rendered(
+    loaded: Loaded, html: str, drafts: dict[str, Draft], clients: ClientReport
+) -> list[Finding]:
+    """Every finding that needs no network, errors first; ``clients`` is the email's
+    :func:`~digestgen.clients.client_support` report."""
     found = check_left_for_editor(loaded) + check_size(html) + check_content(loaded)
     found += check_html(loaded, html)
-    found += check_service(loaded, html) + check_clients(client_support(html))
+    found += check_service(loaded, html) + check_clients(clients)
     found += check_social(drafts)
     return sorted(found, key=lambda f: f.level != "error")
 

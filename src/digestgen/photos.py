@@ -1,15 +1,63 @@
-"""A speaker's photo for the quote cards: a file of ``content/photos/``, or, when the editor
-asks for it (``build --fetch-images``), the image at ``speakers[].photo.src``, read through
-:mod:`digestgen.fetch` and its guard (a private address is refused unless allowed)."""
+"""Speakers' portraits for the quote cards: read before anything is drawn, from
+``content/photos/`` or, when the editor asks for it (``build --fetch-images``), from
+``speakers[].photo.src`` through :mod:`digestgen.fetch` and its guard (a private address is
+refused unless allowed)."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from digestgen.errors import Problem
+from digestgen.load import Loaded
+from digestgen.models import Speaker
 
 SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 MAX_PHOTO_BYTES = 10_000_000
+
+
+def speaker_stems(speakers: Sequence[Speaker]) -> list[str]:
+    """Each speaker's file stem, in order: their name's slug, made unique (``-2``), never
+    ``cover`` (the cover card's)."""
+    from slugify import slugify
+
+    seen: set[str] = {"cover"}
+    stems = []
+    for speaker in speakers:
+        stem = slugify(speaker.name) or "speaker"
+        while stem in seen:
+            stem += "-2"
+        seen.add(stem)
+        stems.append(stem)
+    return stems
+
+
+def read_photos(
+    loaded: Loaded,
+    *,
+    fetch: bool = False,
+    allow_private: bool = False,
+    warnings: list[Problem] | None = None,
+) -> list[bytes | None]:
+    """The speakers' portraits, in order: read (and fetched, when asked) before the cards
+    are drawn, so that drawing them reads no file. Why a photo asked for gave none goes to
+    ``warnings``, one line at its ``photo.src``."""
+    speakers = loaded.digest.event.speakers
+    content_dir = loaded.digest_source.path.parents[1]  # content/, beside content/digests/
+    told = [] if warnings is None else warnings
+    photos: list[bytes | None] = []
+    for i, (speaker, stem) in enumerate(zip(speakers, speaker_stems(speakers), strict=True)):
+        url = speaker.photo.src if speaker.photo else None
+        unread: list[str] = []  # why the photo asked for gave no portrait
+        photo = load_photo(
+            content_dir, stem, url, fetch=fetch, allow_private=allow_private, warn=unread.append
+        )
+        photos.append(photo)
+        where = ("event", "speakers", i, "photo", "src")
+        for why in unread:
+            told.append(loaded.digest_source.problem(where, f"{why}; the cards go without it"))
+    return photos
 
 
 def load_photo(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from digestgen.draft.digest import DraftError
+from digestgen.draft import DraftError
 from digestgen.enrich import decode_page, fetch_page
 from digestgen.fetch import MAX_BYTES, FetchError
 
