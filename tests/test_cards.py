@@ -13,22 +13,33 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from digestgen import cache
 from digestgen.cards import (
     MARGIN,
     SIZES,
+    Card,
     fit_text,
     font,
     forget_drawn,
     palette,
-    render_cards,
+    start_cards,
     wrap,
 )
 from digestgen.colors import contrast_ratio
+from digestgen.context import View
 from digestgen.load import Loaded, find_digest, load
+from digestgen.photos import read_photos
 from digestgen.typography import NBSP, typeset
 from helpers import sample_data, workspace
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def render_cards(loaded: Loaded) -> list[Card]:
+    """The cards as a build draws them: from the digest's view, with the portraits on disk
+    and the user cache."""
+    photos = read_photos(loaded)
+    return start_cards(View(loaded), photos, kept=cache.read, keep=cache.write).result()
 
 
 @pytest.fixture(scope="module")
@@ -165,11 +176,12 @@ WORKERS = """
 import hashlib, json, sys
 from pathlib import Path
 import digestgen.cards as cards
+from digestgen.context import View
 from digestgen.load import find_digest, load
 content = Path(sys.argv[1])
 loaded = load(find_digest("club-partenaires-2018", content), content)
 assert cards._can_fork(12), "a fresh process with two cores forks its card workers"
-print(json.dumps([hashlib.sha256(c.png).hexdigest() for c in cards.render_cards(loaded)]))
+print(json.dumps([hashlib.sha256(c.png).hexdigest() for c in cards.render_cards(View(loaded))]))
 """
 
 

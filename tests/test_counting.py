@@ -18,7 +18,8 @@ from digestgen.counting import (
     mastodon_length,
     x_parse,
 )
-from digestgen.social import PLATFORMS, Draft, Post
+from digestgen.platforms import PLATFORMS
+from digestgen.social import Draft, Post
 
 CONFORMANCE = Path(__file__).parent / "conformance" / "validate.yml"
 

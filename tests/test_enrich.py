@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from digestgen import enrich as enrich_module
+from digestgen import fetch as fetch_module
 from digestgen.enrich import (
     Enriched,
     Failure,
@@ -25,6 +25,7 @@ from digestgen.enrich import (
     strip_site_name,
 )
 from digestgen.errors import ContentError
+from digestgen.fetch import USER_AGENT
 from digestgen.load import load
 from helpers import REPO, dump_yaml, sample_data
 
@@ -229,7 +230,7 @@ def test_enrich_fills_only_what_is_missing_and_keeps_the_file(tmp_path: Path, si
     # One request per page, none for an article that lacks nothing, a clear User-Agent.
     pages = "event full title-only latin1 cp1252 relative-image missing moved stories/final slow"
     assert sorted(site.hits) == sorted(f"/{page}" for page in pages.split())
-    assert site.agents == {"digestgen-enrich/0.1"}
+    assert site.agents == {USER_AGENT}
     # The filled file is still a valid digest (two titles are still missing: failed pages).
     loaded = load(path, tmp_path / "content", require_titles=False)
     assert loaded.digest.further_reading.articles[0].image is not None
@@ -277,7 +278,7 @@ def test_every_redirect_hop_is_checked(
             checked.append(address)
             return "127.0.0.2 is a private address" if address == "127.0.0.2" else None
 
-        monkeypatch.setattr(enrich_module, "_refusal", refusal)
+        monkeypatch.setattr(fetch_module, "refusal", refusal)
         site.away = f"{inner.base}/full"
         path = workspace(tmp_path, "event:\n  url: " + site.base + "/away\n")
         result = enrich(path, timeout=2)

@@ -7,14 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from digestgen.counting import bluesky_length
 from digestgen.platform_links import (
     bluesky_links,
     bluesky_short_url,
     bluesky_shortened,
-    links_in,
-    shown_url,
 )
-from digestgen.social import bluesky_app_length, bluesky_length
+from digestgen.platforms import PLATFORMS, bluesky_app_length
 
 # --- Bluesky: the examples of social-app's own test of toShortUrl (__tests__/lib/strings) ----
 
@@ -125,23 +124,25 @@ def test_a_bluesky_short_link_is_the_host_and_at_most_16_more(url: str) -> None:
 
 def test_links_are_shown_as_each_platform_shows_them() -> None:
     url = "https://www.alliancy.fr/dossier-territoires-intelligents?utm_source=x"
-    assert shown_url("bluesky", url) == "www.alliancy.fr/dossier-terr..."
+    assert PLATFORMS["bluesky"].shown_url(url) == "www.alliancy.fr/dossier-terr..."
     # Mastodon's TextFormatter: no "https://www.", 30 characters, an ellipsis
-    assert shown_url("mastodon", url) == "alliancy.fr/dossier-territoire…"
+    assert PLATFORMS["mastodon"].shown_url(url) == "alliancy.fr/dossier-territoire…"
     # X's display_url, as in its documentation's example
     assert (
-        shown_url("x", "https://dev.twitter.com/terms/display-guidelines")
+        PLATFORMS["x"].shown_url("https://dev.twitter.com/terms/display-guidelines")
         == "dev.twitter.com/terms/display-…"
     )
-    assert shown_url("x", "https://www.alliancy.fr/a") == "alliancy.fr/a"
+    assert PLATFORMS["x"].shown_url("https://www.alliancy.fr/a") == "alliancy.fr/a"
     # LinkedIn: "a link that's longer than 26 characters" becomes an lnkd.in link
-    assert shown_url("linkedin", url) == "https://lnkd.in/…"
-    assert shown_url("linkedin", "https://www.alliancy.fr/a") == "https://www.alliancy.fr/a"
-    assert shown_url("threads", url) == url
+    assert PLATFORMS["linkedin"].shown_url(url) == "https://lnkd.in/…"
+    assert (
+        PLATFORMS["linkedin"].shown_url("https://www.alliancy.fr/a") == "https://www.alliancy.fr/a"
+    )
+    assert PLATFORMS["threads"].shown_url(url) == url
 
 
 def test_links_in_a_post_leave_closing_punctuation_out() -> None:
     text = "Lire (https://www.alliancy.fr/a), puis https://www.alliancy.fr/b."
     for platform in ("x", "mastodon", "linkedin", "threads", "bluesky"):
-        found = [text[a:b] for a, b in links_in(platform, text)]
+        found = [text[a:b] for a, b in PLATFORMS[platform].find_links(text)]
         assert found == ["https://www.alliancy.fr/a", "https://www.alliancy.fr/b"], platform

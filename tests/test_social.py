@@ -10,21 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digestgen.context import typeset_model
+from digestgen.context import View, typeset_model
+from digestgen.counting import bluesky_length, linkedin_length, mastodon_length, x_weighted_length
 from digestgen.errors import ContentError
 from digestgen.load import Loaded, Source, find_digest, load
 from digestgen.models import Digest, Outlet
-from digestgen.social import (
-    PLATFORMS,
-    bluesky_length,
-    cut,
-    linkedin_length,
-    mastodon_length,
-    render_social,
-    social_files,
-    threads_length,
-    x_weighted_length,
-)
+from digestgen.platforms import PLATFORMS, threads_length
+from digestgen.social import cut, render_social, social_data, social_files
 from digestgen.typography import NBSP
 from helpers import sample_data, workspace
 
@@ -135,7 +127,7 @@ def test_cut_keeps_whole_words_and_adds_an_ellipsis() -> None:
 @pytest.fixture(scope="module")
 def sample_drafts():  # type: ignore[no-untyped-def]
     loaded = load(find_digest("club-partenaires-2018", REPO / "content"), REPO / "content")
-    return render_social(loaded, REPO)
+    return render_social(View(loaded), REPO)
 
 
 def test_every_sample_post_is_within_its_limit(sample_drafts) -> None:  # type: ignore[no-untyped-def]
@@ -191,7 +183,7 @@ def test_linkedin_post(sample_drafts) -> None:  # type: ignore[no-untyped-def]
 
 def test_english_drafts_follow_english_typography() -> None:
     root = CASES / "english"
-    drafts = render_social(load(find_digest(None, root / "content"), root / "content"), root)
+    drafts = render_social(View(load(find_digest(None, root / "content"), root / "content")), root)
     x = [p.text for p in drafts["x"].posts]
     assert x[1].startswith("“We publish every dataset & every algorithm we use. It’s the only way")
     assert "— Ada Okafor (@adaokafor)" in x[1]
@@ -292,7 +284,7 @@ def test_any_valid_digest_gives_posts_within_every_limit(
         loaded = loaded_with(speakers, language)
     except ValueError:
         return  # not a valid digest (text that strips to nothing, a control character)
-    drafts = render_social(loaded, REPO)
+    drafts = render_social(View(loaded), REPO)
     for name, draft in drafts.items():
         for post in draft.posts:
             assert post.length <= draft.platform.limit, (name, post.text)
@@ -346,7 +338,7 @@ def test_threads_draft(sample_drafts) -> None:  # type: ignore[no-untyped-def]
 
 def test_threads_posts_the_x_share_images(sample_drafts) -> None:  # type: ignore[no-untyped-def]
     cards = [("linkedin", "cards/cover-linkedin.png", "a"), ("x", "cards/cover-x.png", "b")]
-    data = json.loads(social_files(sample_drafts, cards)["social.json"])
+    data = json.loads(social_files(sample_drafts, social_data(sample_drafts, cards))["social.json"])
     assert data["threads"]["cards"] == [{"file": "cards/cover-x.png", "alt": "b"}]
     assert data["x"]["cards"] == data["threads"]["cards"]
 
@@ -372,7 +364,7 @@ def test_mastodon_limits_come_from_the_outlet(tmp_path: Path) -> None:
     }
     workspace(tmp_path, sample_data(), outlet)
     loaded = load(find_digest(None, tmp_path / "content"), tmp_path / "content")
-    draft = render_social(loaded, tmp_path)["mastodon"]
+    draft = render_social(View(loaded), tmp_path)["mastodon"]
     assert draft.platform.limit == 200
     assert draft.platform.count("voir https://www.alliancy.fr/a") == 5 + 40
     for post in draft.posts:
@@ -391,7 +383,7 @@ def linkedin_with(tmp_path: Path, digest_choice: bool | None, outlet_choice: boo
         outlet["social"] = {"linkedin": {"link_in_comment": outlet_choice}}
     workspace(tmp_path, digest, outlet)
     loaded = load(find_digest(None, tmp_path / "content"), tmp_path / "content")
-    return render_social(loaded, tmp_path)
+    return render_social(View(loaded), tmp_path)
 
 
 def test_link_in_comment_moves_the_links_to_the_first_comment(tmp_path: Path) -> None:
@@ -409,7 +401,7 @@ def test_link_in_comment_moves_the_links_to_the_first_comment(tmp_path: Path) ->
     )
     assert "À lire aussi\u00a0:" in comment and "utm_content=further-reading" in comment
     assert draft.comment.length == linkedin_length(comment) <= 1250
-    files = social_files(drafts)
+    files = social_files(drafts, social_data(drafts))
     assert files["social/linkedin-comment.txt"] == comment + "\n"
     data = json.loads(files["social.json"])
     assert data["linkedin"]["first_comment"] == {
@@ -433,7 +425,7 @@ def test_link_in_comment_is_the_digests_choice_else_the_outlets(
 
 def test_link_in_comment_in_english(tmp_path: Path) -> None:
     root = CASES / "english"
-    drafts = render_social(load(find_digest(None, root / "content"), root / "content"), root)
+    drafts = render_social(View(load(find_digest(None, root / "content"), root / "content")), root)
     post = drafts["linkedin"].posts[0].text
     assert "Read the recap: link in the first comment" in post and "http" not in post
 

@@ -1,19 +1,27 @@
-"""load → render → write, for one digest or a whole workspace. Returns what it wrote."""
+"""load → render → check → write, for one digest or a whole workspace.
+
+The render step is :func:`render_files`: the digest's :class:`~digestgen.context.View` is made
+once, then each output of :data:`OUTPUTS` adds its files in turn, and the checks run on what
+they made. ``build``, ``check``, ``send-test`` and the preview all go through it.
+"""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from digestgen.context import View
 from digestgen.errors import ContentError, DigestgenError, Problem, TemplateProblem
 from digestgen.load import Loaded, digest_paths, display_path, find_digest, load
 from digestgen.write import write_folder
 
 if TYPE_CHECKING:
-    from digestgen.cards import Card
+    from digestgen.cards import Card, PendingCards
+    from digestgen.checks import Finding
+    from digestgen.clients import ClientReport
     from digestgen.email import Newsletter
     from digestgen.social import Draft
 
@@ -38,25 +46,160 @@ class Workspace:
 
 
 NEWSLETTER, CARDS, SOCIAL, PREVIEW = "newsletter", "cards", "social", "preview"
-EVERYTHING = (NEWSLETTER, CARDS, SOCIAL, PREVIEW)  # in this order: each may use the ones before
+EVERYTHING = (NEWSLETTER, CARDS, SOCIAL, PREVIEW)
 
 
 @dataclass(frozen=True)
 class Built:
-    """One digest's build: the folder it went to, the files written, the warnings and drafts."""
+    """One digest's build: the folder it went to, the files written, the warnings and drafts,
+    the build's fingerprint (what the preview compares to reload) and its email."""
 
     slug: str
     folder: Path
     files: list[Path]
     warnings: list[Problem] = field(default_factory=list)
     drafts: dict[str, Draft] = field(default_factory=dict)
+    fingerprint: str = ""
+    newsletter: Newsletter | None = None
 
 
 @dataclass(frozen=True)
 class Rendered:
+    """What the render step made of a digest: its files by their path under ``out/<slug>/``,
+    and what the commands report from them."""
+
     files: dict[str, str | bytes]
     drafts: dict[str, Draft]
+    newsletter: Newsletter | None
+    findings: list[Finding] | None  # when checked (``check``, or a build with its preview)
+    clients: ClientReport | None
+    fingerprint: str
+    warnings: list[Problem]
+
+
+@dataclass
+class Rendering:
+    """One digest being rendered: the outputs, in order, read what the ones before made."""
+
+    loaded: Loaded
+    view: View
+    workspace: Workspace
+    photos: list[bytes | None] = field(default_factory=list)
+    files: dict[str, str | bytes] = field(default_factory=dict)
     newsletter: Newsletter | None = None
+    drafts: dict[str, Draft] = field(default_factory=dict)
+    social: dict[str, Any] = field(default_factory=dict)
+    pending: PendingCards | None = None
+    _cards: list[Card] | None = None
+    _checked: tuple[list[Finding], ClientReport] | None = None
+
+    @property
+    def cards(self) -> list[Card]:
+        """The quote cards, once the workers have drawn them (none when not asked for)."""
+        if self._cards is None:
+            self._cards = self.pending.result() if self.pending else []
+        return self._cards
+
+    def checked(self) -> tuple[list[Finding], ClientReport]:
+        """The findings on what was rendered (no network), and the email clients' report."""
+        if self._checked is None:
+            from digestgen.checks import check_rendered
+            from digestgen.clients import client_support
+
+            assert self.newsletter is not None, "the checks read the email"
+            clients = client_support(self.newsletter.html, self.loaded.language)
+            findings = check_rendered(self.loaded, self.newsletter.html, self.drafts, clients)
+            self._checked = (findings, clients)
+        return self._checked
+
+
+@dataclass(frozen=True)
+class Output:
+    """One output of a build: the part of ``build`` that asks for it, what it starts before
+    the others render (the cards' workers), and the files it adds to the folder."""
+
+    part: str
+    files: Callable[[Rendering], dict[str, str | bytes]]
+    start: Callable[[Rendering], None] | None = None
+
+
+def _start_cards(rendering: Rendering) -> None:
+    from digestgen import cache
+    from digestgen.cards import start_cards
+
+    rendering.pending = start_cards(
+        rendering.view, rendering.photos, kept=cache.read, keep=cache.write
+    )
+
+
+def _newsletter(rendering: Rendering) -> dict[str, str | bytes]:
+    from digestgen.email import build_eml, render_newsletter
+
+    newsletter = render_newsletter(rendering.view, rendering.workspace.root)
+    rendering.newsletter = newsletter
+    return {
+        "newsletter.html": newsletter.html,
+        "newsletter.txt": newsletter.text,
+        "newsletter.eml": build_eml(rendering.loaded, newsletter),
+        "further-reading.html": newsletter.further_html,
+        "further-reading.md": newsletter.further_md,
+    }
+
+
+def _social(rendering: Rendering) -> dict[str, str | bytes]:
+    from digestgen.social import render_social, social_data, social_files
+
+    # Rendered while the cards are drawn; social.json lists them once they are.
+    rendering.drafts = render_social(rendering.view, rendering.workspace.root)
+    listed = [(card.platform, card.name, card.alt) for card in rendering.cards]
+    rendering.social = social_data(rendering.drafts, listed)
+    return dict(social_files(rendering.drafts, rendering.social))
+
+
+def _cards(rendering: Rendering) -> dict[str, str | bytes]:
+    return {card.name: card.png for card in rendering.cards}
+
+
+def _preview(rendering: Rendering) -> dict[str, str | bytes]:
+    from digestgen.page import render_page
+
+    assert rendering.newsletter is not None, "the preview shows the email"
+    findings, clients = rendering.checked()
+    page = render_page(
+        rendering.view,
+        rendering.workspace.root,
+        newsletter=rendering.newsletter,
+        drafts=rendering.drafts,
+        social=rendering.social,
+        findings=findings,
+        clients=clients,
+        fingerprint=fingerprint(rendering.files),
+    )
+    return {"index.html": page}
+
+
+OUTPUTS: tuple[Output, ...] = (
+    Output(NEWSLETTER, _newsletter),
+    Output(SOCIAL, _social),
+    Output(CARDS, _cards, start=_start_cards),
+    Output(PREVIEW, _preview),
+)
+"""Every output, in the order they render: each may read what the ones before it made."""
+
+
+def fingerprint(files: Mapping[str, str | bytes]) -> str:
+    """A fingerprint of a build's files: the preview page reloads when the served one differs."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        # Card pixels depend on the installed FreeType; their texts are in social.json.
+        if name == "index.html" or name.startswith("cards/"):
+            continue
+        content = files[name]
+        digest.update(name.encode() + b"\0")
+        digest.update(content.encode() if isinstance(content, str) else content)
+    return digest.hexdigest()[:16]
 
 
 def render_files(
@@ -65,55 +208,52 @@ def render_files(
     parts: Sequence[str] = EVERYTHING,
     *,
     fetch_images: bool = False,
+    allow_private: bool = False,
+    check: bool = False,
 ) -> Rendered:
-    """The output files of ``parts`` of a digest, by their path under ``out/<slug>/``."""
+    """The render step of every command: ``parts`` of a digest rendered from one
+    :class:`~digestgen.context.View`, and, with ``check`` or the preview, the findings.
+
+    Renderers read no file and fetch nothing: the portraits are read here first.
+    """
     from jinja2 import TemplateError, TemplateSyntaxError
 
-    files: dict[str, str | bytes] = {}
-    drafts: dict[str, Draft] = {}
-    newsletter = None
-    pending = None
-    if CARDS in parts:  # drawn by other processes while this one renders the rest
-        from digestgen.cards import start_cards
+    if PREVIEW in parts and not {NEWSLETTER, SOCIAL} <= set(parts):
+        raise ValueError("the preview page shows the newsletter and the social drafts")
+    view = View(loaded)
+    rendering = Rendering(loaded, view, workspace)
+    outputs = [output for output in OUTPUTS if output.part in parts]
+    unread: list[Problem] = []  # photos asked for that gave no portrait
+    if CARDS in parts:
+        from digestgen.photos import read_photos
 
-        pending = start_cards(loaded, fetch_images=fetch_images)
+        rendering.photos = read_photos(
+            loaded, fetch=fetch_images, allow_private=allow_private, warnings=unread
+        )
     try:
-        if NEWSLETTER in parts:
-            from digestgen.email import build_eml, render_newsletter
-
-            newsletter = render_newsletter(loaded, workspace.root)
-            files.update(
-                {
-                    "newsletter.html": newsletter.html,
-                    "newsletter.txt": newsletter.text,
-                    "newsletter.eml": build_eml(loaded, newsletter),
-                    "further-reading.html": newsletter.further_html,
-                    "further-reading.md": newsletter.further_md,
-                }
-            )
-        if SOCIAL in parts:  # while the cards are still being drawn
-            from digestgen.social import render_social, social_files
-
-            drafts = render_social(loaded, workspace.root)
-        cards: list[Card] = []
-        if pending is not None:
-            cards = pending.result()
-            files.update({card.name: card.png for card in cards})
-        if SOCIAL in parts:
-            files.update(social_files(drafts, [(c.platform, c.name, c.alt) for c in cards]))
-        if PREVIEW in parts:
-            from digestgen.page import render_page
-
-            files["index.html"] = render_page(loaded, workspace.root, files, drafts)
+        for output in outputs:
+            if output.start:
+                output.start(rendering)
+        for output in outputs:
+            rendering.files.update(output.files(rendering))
+        findings, clients = rendering.checked() if check or PREVIEW in parts else (None, None)
     except TemplateSyntaxError as exc:
         where = f"{display_path(Path(exc.filename or exc.name or '?'))}:{exc.lineno}"
         raise TemplateProblem(where, exc.message or "syntax error") from exc
     except TemplateError as exc:
         raise TemplateProblem("template", exc.message or str(exc)) from exc
     finally:
-        if pending is not None:
-            pending.close()
-    return Rendered(files, drafts, newsletter)
+        if rendering.pending is not None:
+            rendering.pending.close()
+    return Rendered(
+        rendering.files,
+        rendering.drafts,
+        rendering.newsletter,
+        findings,
+        clients,
+        fingerprint(rendering.files),
+        loaded.warnings() + unread,
+    )
 
 
 def build(
@@ -122,17 +262,31 @@ def build(
     parts: Sequence[str] = EVERYTHING,
     *,
     fetch_images: bool = False,
+    allow_private: bool = False,
 ) -> Built:
     """Render ``parts`` of a loaded digest into its ``out/<slug>/`` folder.
 
     A build with the preview page replaces the folder; ``newsletter`` and ``social`` keep
     the files of the other parts that are already there.
     """
-    rendered = render_files(loaded, workspace, parts, fetch_images=fetch_images)
-    folder = workspace.out_dir / loaded.slug
-    # A build with the preview replaces the folder; `newsletter` and `social` add to it.
-    written = write_folder(folder, rendered.files, keep_others=PREVIEW not in parts)
-    return Built(loaded.slug, folder, written, loaded.warnings(), rendered.drafts)
+    rendered = render_files(
+        loaded, workspace, parts, fetch_images=fetch_images, allow_private=allow_private
+    )
+    return _write(loaded.slug, workspace, rendered, keep_others=PREVIEW not in parts)
+
+
+def _write(slug: str, workspace: Workspace, rendered: Rendered, *, keep_others: bool) -> Built:
+    folder = workspace.out_dir / slug
+    written = write_folder(folder, rendered.files, keep_others=keep_others)
+    return Built(
+        slug,
+        folder,
+        written,
+        rendered.warnings,
+        rendered.drafts,
+        rendered.fingerprint,
+        rendered.newsletter,
+    )
 
 
 @dataclass(frozen=True)
@@ -147,18 +301,23 @@ class _Prepared:
 
     slug: str
     rendered: Rendered
-    warnings: list[Problem]
     line_of_slug: Problem
 
 
 def _prepare(
-    workspace: Workspace, parts: Sequence[str], fetch_images: bool, path: Path
+    workspace: Workspace,
+    parts: Sequence[str],
+    fetch_images: bool,
+    allow_private: bool,
+    path: Path,
 ) -> _Prepared | DigestgenError:
     try:
         loaded = load(path, workspace.content_dir)
         clash = loaded.digest_source.problem(("issue", "slug"), "")
-        rendered = render_files(loaded, workspace, parts, fetch_images=fetch_images)
-        return _Prepared(loaded.slug, rendered, loaded.warnings(), clash)
+        rendered = render_files(
+            loaded, workspace, parts, fetch_images=fetch_images, allow_private=allow_private
+        )
+        return _Prepared(loaded.slug, rendered, clash)
     except DigestgenError as exc:
         return exc
 
@@ -169,6 +328,7 @@ def build_all(
     *,
     parts: Sequence[str] = EVERYTHING,
     fetch_images: bool = False,
+    allow_private: bool = False,
 ) -> BatchResult:
     """Build every digest of the workspace; a bad one is recorded and the others still build.
 
@@ -179,7 +339,7 @@ def build_all(
     built: list[Built] = []
     failed: dict[Path, DigestgenError] = {}
     owners: dict[str, Path] = {}
-    prepare = functools.partial(_prepare, workspace, tuple(parts), fetch_images)
+    prepare = functools.partial(_prepare, workspace, tuple(parts), fetch_images, allow_private)
     for path, prepared in zip(paths, _map_prepare(prepare, paths), strict=True):
         if isinstance(prepared, DigestgenError):
             failed[path] = prepared
@@ -191,11 +351,7 @@ def build_all(
             failed[path] = ContentError([Problem(clash.path, clash.line, clash.loc, message)])
         else:
             owners[prepared.slug] = path
-            folder = workspace.out_dir / prepared.slug
-            files = write_folder(folder, prepared.rendered.files)
-            built.append(
-                Built(prepared.slug, folder, files, prepared.warnings, prepared.rendered.drafts)
-            )
+            built.append(_write(prepared.slug, workspace, prepared.rendered, keep_others=False))
         if progress:
             progress(path)
     return BatchResult(built, failed)

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from digestgen import cache
 from digestgen.colors import contrast_ratio, ensure_contrast, readable_on
-from digestgen.context import view
-from digestgen.load import Loaded
+from digestgen.context import View
 from digestgen.locale import quote_marks
+from digestgen.photos import speaker_stems
+from digestgen.platforms import card_sizes
 from digestgen.social import cut
 from digestgen.typography import NBSP
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from PIL.ImageFont import FreeTypeFont
 
 FONTS = Path(__file__).parent / "fonts"
-SIZES = {"linkedin": (1200, 627), "x": (1200, 675)}
+SIZES = card_sizes()  # by platform: the records of digestgen.platforms say which and how big
 MARGIN = 64  # the safe area: nothing but the background outside it
 MINIMUM_CONTRAST = 4.5
 
@@ -248,43 +248,10 @@ def _draw_card(job: CardJob) -> bytes:
     return out.getvalue()
 
 
-def load_photo(loaded: Loaded, stem: str, url: str | None, fetch: bool) -> bytes | None:
-    """A speaker's photo from ``content/photos/<speaker-slug>.(jpg|png|webp)``, or from its URL
-    when ``fetch`` is on; None when neither gives an image (the card is laid out without)."""
-    data = None
-    folder = loaded.digest_source.path.parents[1] / "photos"
-    for suffix in (".jpg", ".jpeg", ".png", ".webp"):
-        path = folder / f"{stem}{suffix}"
-        if path.is_file():
-            data = path.read_bytes()
-            break
-    else:
-        if fetch and url:
-            import urllib.request
-
-            request = urllib.request.Request(url, headers={"User-Agent": "digestgen cards"})
-            try:
-                with urllib.request.urlopen(request, timeout=10) as response:
-                    data = response.read(10_000_000)
-            except (OSError, ValueError):
-                return None
-    if data is None:
-        return None
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(io.BytesIO(data)) as photo:
-            photo.load()  # a file that is not an image: no portrait rather than a crash
-    except (OSError, UnidentifiedImageError):
-        return None
-    return data
-
-
-def card_jobs(loaded: Loaded, *, fetch_images: bool = False) -> list[tuple[str, str, CardJob]]:
-    """``(file, alt, job)`` for a card per speaker and a cover, for LinkedIn and X."""
-    from slugify import slugify
-
-    context = view(loaded, source="cards", medium="social", nbsp=NBSP)
+def card_jobs(view: View, photos: Sequence[bytes | None] = ()) -> list[tuple[str, str, CardJob]]:
+    """``(file, alt, job)`` for a card per speaker and a cover, for each platform with its own
+    share images; ``photos`` are the speakers' portraits, in order (None: no portrait)."""
+    context = view.context(source="cards", medium="social", nbsp=NBSP)
     event, outlet, t = context["event"], context["outlet"], context["t"]
     colours = palette(outlet.brand.primary_color)
     when = context["long_date"](event.date)
@@ -302,14 +269,9 @@ def card_jobs(loaded: Loaded, *, fetch_images: bool = False) -> list[tuple[str, 
     place = ", ".join(p for p in (event.venue.name, event.venue.city) if p)
     lineup = f"{t['speakers']}{t['colon']} {speakers}"
     add("cover", event.title, when, lineup, place, alt=f"{event.title}, {when}, {place}. {lineup}.")
-    seen: set[str] = {"cover"}
-    for speaker in event.speakers:
-        stem = slugify(speaker.name) or "speaker"
-        while stem in seen:
-            stem += "-2"
-        seen.add(stem)
-        photo_url = speaker.photo.src if speaker.photo else None
-        photo = load_photo(loaded, stem, photo_url, fetch_images)
+    portraits = list(photos) + [None] * (len(event.speakers) - len(photos))
+    stems = speaker_stems(view.loaded.digest.event.speakers)
+    for speaker, stem, photo in zip(event.speakers, stems, portraits, strict=True):
         role = f"{speaker.role}, {speaker.organization}"
         quote = f"{opening}{speaker.quote}{closing}"
         alt = f"{speaker.name}, {role}{t['colon']} {quote} – {footer}."
@@ -317,9 +279,9 @@ def card_jobs(loaded: Loaded, *, fetch_images: bool = False) -> list[tuple[str, 
     return jobs
 
 
-def render_cards(loaded: Loaded, *, fetch_images: bool = False) -> list[Card]:
-    """A card per speaker and a cover, for LinkedIn and X, with their alt text."""
-    return start_cards(loaded, fetch_images=fetch_images).result()
+def render_cards(view: View, photos: Sequence[bytes | None] = ()) -> list[Card]:
+    """A card per speaker and a cover, for each platform with share images, with alt texts."""
+    return start_cards(view, photos).result()
 
 
 class PendingCards:
@@ -347,18 +309,33 @@ class PendingCards:
         ]
 
 
-def start_cards(loaded: Loaded, *, fetch_images: bool = False) -> PendingCards:
+def _not_kept(job: CardJob) -> bytes | None:
+    return None
+
+
+def _not_keeping(job: CardJob, png: bytes) -> None:
+    pass
+
+
+def start_cards(
+    view: View,
+    photos: Sequence[bytes | None] = (),
+    *,
+    kept: Callable[[CardJob], bytes | None] = _not_kept,
+    keep: Callable[[CardJob, bytes], None] = _not_keeping,
+) -> PendingCards:
     """Start drawing a digest's cards and return at once; :meth:`PendingCards.result` waits.
 
-    A card drawn before by this process (a preview rebuild) or found in the user cache is
-    not drawn again; the others are drawn on every core (forked workers) when there are
-    several and the process can fork safely, else here, when the result is asked for.
+    A card drawn before by this process (a preview rebuild) or that ``kept`` returns (the
+    user cache, which the caller reads) is not drawn again; the others are drawn on every
+    core (forked workers) when there are several and the process can fork safely, else here,
+    when the result is asked for, and handed to ``keep``.
     """
-    named = card_jobs(loaded, fetch_images=fetch_images)
+    named = card_jobs(view, photos)
     jobs = [job for _, _, job in named]
     missing = [job for job in dict.fromkeys(jobs) if job not in _DRAWN]
     for job in missing:
-        png = cache.read(job)
+        png = kept(job)
         if png is not None:
             _remember(job, png)
     missing = [job for job in missing if job not in _DRAWN]
@@ -378,7 +355,7 @@ def start_cards(loaded: Loaded, *, fetch_images: bool = False) -> PendingCards:
         drawn = wait()
         for job, png in zip(missing, drawn, strict=True):
             _remember(job, png)
-            cache.write(job, png)
+            keep(job, png)
         return [_DRAWN[job] for job in jobs]
 
     return PendingCards(named, pngs, stop)

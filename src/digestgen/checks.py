@@ -11,17 +11,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from digestgen.clients import ClientReport, client_support
+from digestgen.clients import ClientReport
 from digestgen.draft.placeholders import left_for_editor
 from digestgen.email import Newsletter, href_value, sender_domain, sent_message
 from digestgen.esp import preset
 from digestgen.load import Loaded, Loc
 from digestgen.locale import ESP_CONSEQUENCES, MESSAGES, Language, decimal, finding_text, kilobytes
-from digestgen.social import LINKEDIN_HOOK, Draft
+from digestgen.social import Draft
 from digestgen.spam import SpamReport, as_received, spam_score
+
+if TYPE_CHECKING:
+    from digestgen.fetch import LinkResult
 
 GMAIL_CLIP = 102 * 1024
 SIZE_WARNING = 80 * 1024
@@ -301,7 +304,8 @@ def check_social(drafts: dict[str, Draft], language: Language = "en") -> list[Fi
     linkedin = drafts.get("linkedin")
     if linkedin and linkedin.posts:
         hook = linkedin.posts[0].text.split("\n", 1)[0]
-        if len(hook) > LINKEDIN_HOOK:
+        shown = linkedin.platform.hook_limit or linkedin.platform.limit
+        if len(hook) > shown:
             found.append(
                 _finding(
                     "linkedin-hook",
@@ -309,73 +313,51 @@ def check_social(drafts: dict[str, Draft], language: Language = "en") -> list[Fi
                     "social/linkedin.txt",
                     language,
                     length=len(hook),
-                    limit=LINKEDIN_HOOK,
+                    limit=shown,
                 )
             )
     return found
 
 
-def check_rendered(loaded: Loaded, html: str, drafts: dict[str, Draft]) -> list[Finding]:
-    """Every finding that needs no network, errors first."""
+def check_rendered(
+    loaded: Loaded, html: str, drafts: dict[str, Draft], clients: ClientReport
+) -> list[Finding]:
+    """Every finding that needs no network, errors first; ``clients`` is the email's
+    :func:`~digestgen.clients.client_support` report."""
     language = loaded.language
     found = check_left_for_editor(loaded) + check_size(html, language) + check_content(loaded)
     found += check_html(loaded, html)
-    found += check_service(loaded, html) + check_clients(client_support(html, language), language)
+    found += check_service(loaded, html) + check_clients(clients, language)
     found += check_social(drafts, language)
     return sorted(found, key=lambda f: f.level != "error")
 
 
-USER_AGENT = "digestgen link check"
-
-
-@dataclass(frozen=True)
-class LinkResult:
-    url: str
-    status: int | None  # None: no answer
-    final: str
-    error: str = ""
-
-
-def fetch(url: str, timeout: float) -> LinkResult:
-    """HEAD ``url`` (GET where HEAD is refused), following redirects; never raises."""
-    import socket
-    import urllib.error
-    import urllib.request
-
-    for method in ("HEAD", "GET"):
-        request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                return LinkResult(url, response.status, response.geturl())
-        except urllib.error.HTTPError as exc:
-            if method == "HEAD" and exc.code in (403, 405, 501):
-                continue  # some servers refuse HEAD: ask again with GET
-            return LinkResult(url, exc.code, exc.geturl() or url)
-        except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
-            reason = getattr(exc, "reason", exc)
-            if isinstance(reason, TimeoutError | socket.timeout) or "timed out" in str(reason):
-                return LinkResult(url, None, url, f"no answer within {timeout:g} s")
-            return LinkResult(url, None, url, str(reason))
-    return LinkResult(url, None, url, "no answer")
-
-
-def check_links(loaded: Loaded, *, timeout: float = 10.0, workers: int = 4) -> list[Finding]:
-    """Fetch every URL of the digest, a few at a time; broken or wandering ones are findings."""
+def check_links(
+    loaded: Loaded, *, timeout: float = 10.0, workers: int = 4, allow_private: bool = False
+) -> list[Finding]:
+    """Fetch every URL of the digest through :mod:`digestgen.fetch`, a few at a time; broken
+    or wandering ones are findings (a refused private address is an unreachable link)."""
     from concurrent.futures import ThreadPoolExecutor
+
+    from digestgen.fetch import check_link
+
+    def checked(url: str) -> LinkResult:
+        return check_link(url, timeout=timeout, allow_private=allow_private)
 
     located = list(_content_urls(loaded))
     unique = list(dict.fromkeys(url for _, url in located))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = dict(zip(unique, pool.map(lambda u: fetch(u, timeout), unique), strict=True))
+        results = dict(zip(unique, pool.map(checked, unique), strict=True))
     found, language = [], loaded.language
     for loc, url in located:
         result, where = results[url], _where(loaded, loc)
         if result.status is None:
             error = result.error
-            if error.startswith("no answer"):  # digestgen's own words, not the system's
-                timed_out = error != "no answer"
-                key = "no-answer-within" if timed_out else "no-answer"
-                error = MESSAGES[key][language].format(seconds=f"{timeout:g}")
+            waited = re.fullmatch(r"no answer within (\S+) s", error)
+            if waited:  # digestgen's own words, not the system's
+                error = MESSAGES["no-answer-within"][language].format(seconds=waited.group(1))
+            elif error == "no answer":
+                error = MESSAGES["no-answer"][language]
             found.append(
                 _finding("link-unreachable", "error", where, language, url=url, error=error)
             )

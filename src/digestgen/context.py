@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from digestgen.links import Tagger, campaign_of
 from digestgen.load import Loaded
 from digestgen.locale import STRINGS, Language, long_date, quote_marks
-from digestgen.models import PROSE, QUOTED
+from digestgen.models import PROSE, QUOTED, Digest, Outlet
 from digestgen.typography import typeset
 
 M = TypeVar("M", bound=BaseModel)
@@ -65,39 +65,59 @@ def typeset_model(model: M, language: Language, nbsp: str | None = None) -> M:
     return model.model_copy(update=updates)
 
 
-def campaign(loaded: Loaded) -> str:
-    """The digest's ``utm_campaign``: every output tags its links with this one value."""
-    digest = loaded.digest
-    chosen = digest.utm.campaign if digest.utm else None
-    return campaign_of(chosen, digest.issue.slug, loaded.outlet.name, digest.event.date)
+class View:
+    """The digest as every output shows it, made once a build and handed to each renderer.
 
+    It holds the digest and the outlet typeset by the digest's language (once with the
+    email's spaces, once with the no-break spaces of social posts and cards, each when
+    first asked for) and the ``utm_campaign``; :meth:`context` gives one output its template
+    context, with a link tagger for that output's ``source`` and ``medium``.
+    """
 
-def view(loaded: Loaded, *, source: str, medium: str, nbsp: str | None = None) -> dict[str, Any]:
-    """The template context for one output whose own-site links carry ``source``/``medium``."""
-    language = loaded.language
-    outlet = typeset_model(loaded.outlet, language, nbsp)
-    digest = typeset_model(loaded.digest, language, nbsp)
-    strings = STRINGS[language]
-    opening, closing = quote_marks(language, "email")
-    tagger = Tagger(
-        website=outlet.website,
-        source=source,
-        medium=medium,
-        campaign=campaign(loaded),
-        enabled=outlet.utm.enabled,
-    )
-    return {
-        "lang": language,
-        "t": strings,
-        "outlet": outlet,
-        "digest": digest,
-        "issue": digest.issue,
-        "event": digest.event,
-        "further_reading": digest.further_reading,
-        "further_title": digest.further_reading.title or strings["further_reading"],
-        "slug": loaded.slug,
-        "campaign": tagger.campaign,
-        "link": tagger,
-        "long_date": lambda day: long_date(day, language),
-        "quote": lambda text: f"{opening}{text}{closing}",
-    }
+    def __init__(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        self.language: Language = loaded.language
+        self.strings = STRINGS[self.language]
+        digest = loaded.digest
+        chosen = digest.utm.campaign if digest.utm else None
+        outlet_name, day = loaded.outlet.name, digest.event.date
+        self.campaign = campaign_of(chosen, digest.issue.slug, outlet_name, day)
+        self._typeset: dict[str | None, tuple[Outlet, Digest]] = {}
+
+    def typeset(self, nbsp: str | None = None) -> tuple[Outlet, Digest]:
+        """The outlet and the digest, their prose typeset (with ``nbsp`` as the no-break space
+        before French high punctuation: None for the email's narrow one)."""
+        if nbsp not in self._typeset:
+            self._typeset[nbsp] = (
+                typeset_model(self.loaded.outlet, self.language, nbsp),
+                typeset_model(self.loaded.digest, self.language, nbsp),
+            )
+        return self._typeset[nbsp]
+
+    def context(self, *, source: str, medium: str, nbsp: str | None = None) -> dict[str, Any]:
+        """The template context for one output whose own-site links carry ``source``/``medium``."""
+        language, strings = self.language, self.strings
+        opening, closing = quote_marks(language, "email")
+        outlet, digest = self.typeset(nbsp)
+        tagger = Tagger(
+            website=outlet.website,
+            source=source,
+            medium=medium,
+            campaign=self.campaign,
+            enabled=outlet.utm.enabled,
+        )
+        return {
+            "lang": language,
+            "t": strings,
+            "outlet": outlet,
+            "digest": digest,
+            "issue": digest.issue,
+            "event": digest.event,
+            "further_reading": digest.further_reading,
+            "further_title": digest.further_reading.title or strings["further_reading"],
+            "slug": self.loaded.slug,
+            "campaign": tagger.campaign,
+            "link": tagger,
+            "long_date": lambda day: long_date(day, language),
+            "quote": lambda text: f"{opening}{text}{closing}",
+        }

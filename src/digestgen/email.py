@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from digestgen.colors import ensure_contrast, readable_on
-from digestgen.context import view
+from digestgen.context import View
 from digestgen.esp import preset
 from digestgen.links import host_of
 from digestgen.load import Loaded
@@ -147,18 +147,18 @@ def wrap_text(text: str, width: int = TEXT_WIDTH) -> str:
     return "\n".join(out)
 
 
-def _context(loaded: Loaded) -> dict[str, Any]:
-    utm = loaded.outlet.utm
-    context = view(loaded, source=utm.source, medium=utm.medium)
-    context.update(colors=palette(loaded.outlet.brand), dark=DARK)
+def _context(view: View) -> dict[str, Any]:
+    outlet = view.loaded.outlet
+    context = view.context(source=outlet.utm.source, medium=outlet.utm.medium)
+    context.update(colors=palette(outlet.brand), dark=DARK)
     return context
 
 
-def render_newsletter(loaded: Loaded, workspace: Path) -> Newsletter:
+def render_newsletter(view: View, workspace: Path) -> Newsletter:
     """Render the email, its plain-text alternative and the further-reading block."""
     env = environment(workspace)
-    context = _context(loaded)
-    links = service_links(loaded)
+    context = _context(view)
+    links = service_links(view.loaded)
     # Each link the email service fills in is written as a slot, then swapped for its value
     # after inlining: the HTML serialiser would percent-encode a tag such as {{ unsubscribe }}.
     slots = {name: _SLOT.format(name) if links[name] else None for name in _HREFS}

@@ -3,21 +3,17 @@
 For the event and each further-reading article lacking ``title``, ``summary`` or ``image``, the
 page is fetched and its Open Graph / Twitter card / ``<title>`` metadata is written back with
 ruamel.yaml's round trip, keeping the editor's comments, key order and quoting; a field the
-editor wrote is never replaced. Fetching is guarded: http(s) only, a timeout per request and a
-deadline per run, ~2 MB read at most, and no private, loopback, link-local, reserved or
-multicast address (checked at every redirect hop) unless ``allow_private`` is set.
+editor wrote is never replaced. Pages are read through :mod:`digestgen.fetch`, with its guard
+(a timeout per request, a deadline per run, ~2 MB read at most, no private address unless
+``allow_private``, every redirect hop checked).
 """
 
 from __future__ import annotations
 
 import codecs
 import difflib
-import http.client
-import ipaddress
 import os
 import re
-import socket
-import ssl
 import time
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor, wait
@@ -26,22 +22,19 @@ from html.parser import HTMLParser
 from io import StringIO
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import urljoin
 
 from ruamel.yaml import YAML, scalarstring
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from digestgen.errors import DigestgenError
+from digestgen.fetch import HTML_PAGE, MAX_BYTES, FetchError, fetch
 from digestgen.load import display_path, read_yaml
 
-USER_AGENT = "digestgen-enrich/0.1"
-MAX_BYTES = 2_000_000
-MAX_HOPS = 5
 FIELDS = ("title", "summary", "image")
 ARTICLE_ORDER = ("title", "url", "summary", "label", "image")
 EVENT_ORDER = ("title", "date", "venue", "organizer", "partners", "attendance", "url", "image",
                "summary", "highlights", "speakers")  # fmt: skip
-HTML_TYPES = ("text/html", "application/xhtml+xml")
 BLOCK_SCALARS = (scalarstring.FoldedScalarString, scalarstring.LiteralScalarString)
 SEPARATORS = (" - ", " | ", " — ", " – ", " · ")
 # Indentation styles tried, most common first; the one that reproduces the file is kept.
@@ -79,14 +72,6 @@ class PageMetadata:
     image_alt: str | None = None
     image_tag: str | None = None
     site_name: str | None = None
-
-
-class FetchError(Exception):
-    """A page that could not be read, with the reason in one line."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 def _clean(text: str | None) -> str | None:
@@ -179,31 +164,6 @@ def decode_page(body: bytes, declared: str | None) -> str:
     return body.decode("utf-8", "replace")
 
 
-def _refusal(address: str) -> str | None:
-    """Why a request may not go to ``address`` (private, loopback, …), or None."""
-    ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
-    kinds = ("loopback", "private", "link_local", "multicast", "reserved", "unspecified")
-    kind = next((k for k in kinds if getattr(ip, f"is_{k}")), None)
-    kind = kind or (None if ip.is_global else "non-public")
-    return f"{address} is a {kind.replace('_', '-')} address" if kind else None
-
-
-def _address(host: str, port: int, allow_private: bool) -> str:
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError):
-        raise FetchError(f"host {host} not found") from None
-    addresses = [str(info[4][0]) for info in infos]
-    # Every address must pass, and the one connected to is this checked one (no second lookup
-    # that a DNS-rebinding host could answer differently).
-    refused = [] if allow_private else [r for a in addresses if (r := _refusal(a))]
-    if refused:
-        raise FetchError(f"refused: {refused[0]} (use --allow-private)")
-    return addresses[0]
-
-
 @dataclass(frozen=True)
 class Fetched:
     """A page as read: the URL it ended at, its text, and whether it was cut at ``max_bytes``."""
@@ -221,68 +181,22 @@ def _fetch(url: str, **how: Any) -> PageMetadata:
 def fetch_page(
     url: str, *, timeout: float, stop_at: float, allow_private: bool, max_bytes: int = MAX_BYTES
 ) -> Fetched:
-    """GET ``url`` by hand, one redirect hop at a time, each hop's address checked first;
-    raise :class:`FetchError` with a one-line reason when the page cannot be read."""
-    for _hop in range(MAX_HOPS + 1):
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError("not an http(s) URL")
-        try:
-            port = parts.port or (443 if parts.scheme == "https" else 80)
-        except ValueError:
-            raise FetchError("bad port in the URL") from None
-        address = _address(parts.hostname, port, allow_private)
-        budget = min(timeout, stop_at - time.monotonic())
-        if budget <= 0:
-            raise FetchError("the run's deadline passed")
-        until = time.monotonic() + budget
-        conn = http.client.HTTPConnection(parts.hostname, port, timeout=budget)
-        try:
-            sock = socket.create_connection((address, port), timeout=budget)
-            if parts.scheme == "https":
-                context = ssl.create_default_context()
-                sock = context.wrap_socket(sock, server_hostname=parts.hostname)
-            conn.sock = sock  # http.client uses it as is: no second lookup
-            target = quote(parts.path or "/", safe="/%:@!$&'()*+,;=~") + (
-                f"?{quote(parts.query, safe='/%:@!$&()*+,;=?~')}" if parts.query else ""
-            )
-            host = parts.netloc.rpartition("@")[2].encode("idna").decode()  # no user:password@
-            headers = {"Host": host, "User-Agent": USER_AGENT, "Accept-Encoding": "identity"}
-            conn.request("GET", target, headers=headers | {"Accept": ", ".join(HTML_TYPES)})
-            response = conn.getresponse()
-            if response.status in (301, 302, 303, 307, 308):
-                location = response.getheader("Location")
-                if not location:
-                    raise FetchError(f"{response.status} redirect without a Location")
-                url = urljoin(url, location.strip())
-                continue
-            if not 200 <= response.status < 300:
-                raise FetchError(f"{response.status} {response.reason}".strip())
-            kind = response.headers.get_content_type()
-            if response.getheader("Content-Type") and kind not in HTML_TYPES:
-                raise FetchError(f"not an HTML page ({kind})")
-            # Read ~2 MB at most; a page trickling in past the timeout is read as far as it came
-            # (the metadata is in the <head>, at the start).
-            chunks: list[bytes] = []
-            while sum(map(len, chunks)) <= max_bytes and time.monotonic() < until:
-                chunk = response.read1(65536)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-            body = b"".join(chunks)
-            html = decode_page(body[:max_bytes], response.headers.get_content_charset())
-            return Fetched(url, html, truncated=len(body) > max_bytes)
-        except TimeoutError:
-            raise FetchError(f"no answer within {budget:.3g} s") from None
-        except ssl.SSLError as exc:
-            raise FetchError(f"TLS error: {exc.reason or exc}") from None
-        except ConnectionRefusedError:
-            raise FetchError("connection refused") from None
-        except (OSError, ValueError, http.client.HTTPException) as exc:
-            raise FetchError(f"{type(exc).__name__}: {exc}".splitlines()[0]) from None
-        finally:
-            conn.close()
-    raise FetchError(f"more than {MAX_HOPS} redirects")
+    """GET an HTML page through digestgen's guarded fetcher (:mod:`digestgen.fetch`) and
+    decode it; raise :class:`FetchError` with a one-line reason when it cannot be read.
+
+    A page trickling in past the timeout is read as far as it came: the metadata is in the
+    ``<head>``, at the start.
+    """
+    response = fetch(
+        url,
+        kind=HTML_PAGE,
+        timeout=timeout,
+        stop_at=stop_at,
+        allow_private=allow_private,
+        max_bytes=max_bytes,
+    )
+    html = decode_page(response.body, response.charset)
+    return Fetched(response.url, html, response.truncated)
 
 
 def _page(url: str, **how: Any) -> PageMetadata | Failure:

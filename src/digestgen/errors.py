@@ -54,3 +54,11 @@ class TemplateProblem(DigestgenError):
 
     def __reduce__(self) -> tuple[type[TemplateProblem], tuple[str, str]]:
         return (TemplateProblem, (self.where, self.message))
+
+
+class Flagged(DigestgenError):
+    """The command did its work, and found what the editor must see to: posts over a limit,
+    error findings, fields left to fill in, pages that could not be read (exit status 1).
+    The message may be empty when the command has already said it all."""
+
+    exit_code = 1

@@ -72,8 +72,11 @@ class Source:
     @functools.cached_property
     def _nodes(self) -> Node | None:
         # The parser's node tree knows the line of every key and item: composed by the C
-        # parser, it costs a tenth of the round-trip parse that also builds the values.
-        return YAML(typ="safe").compose(self.text)  # type: ignore[no-any-return]
+        # parser, it costs a tenth of the round-trip parse that also builds the values. The C
+        # parser (YAML 1.1) also breaks lines at NEL, LS and PS, which neither YAML 1.2 nor an
+        # editor does: a file holding one is composed by the pure-Python parser instead.
+        pure = any(c in self.text for c in "\x85\u2028\u2029")
+        return YAML(typ="safe", pure=pure).compose(self.text)  # type: ignore[no-any-return]
 
     def line_of(self, loc: Loc) -> int:
         """The 1-based line of the deepest part of ``loc`` that exists in the file."""

@@ -3,36 +3,22 @@ checks and every social post with a Copy button, in one self-contained file."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
-from collections.abc import Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
-from digestgen.checks import check_rendered
-from digestgen.clients import client_support
-from digestgen.context import view
-from digestgen.load import Loaded
+from digestgen.context import View
 from digestgen.locale import PREVIEW, kilobytes
-from digestgen.platform_links import links_in, shown_url
-from digestgen.social import LINKEDIN_COMMENT, Draft
+from digestgen.platforms import Platform
+from digestgen.social import Draft
 from digestgen.templates import environment
 
+if TYPE_CHECKING:
+    from pathlib import Path
 
-def build_id(files: Mapping[str, str | bytes]) -> str:
-    """A fingerprint of a build's files: the page reloads when the served one differs."""
-    digest = hashlib.sha256()
-    for name in sorted(files):
-        # Card pixels depend on the installed FreeType; their texts are in social.json.
-        if name == "index.html" or name.startswith("cards/"):
-            continue
-        content = files[name]
-        digest.update(name.encode() + b"\0")
-        digest.update(content.encode() if isinstance(content, str) else content)
-    return digest.hexdigest()[:16]
+    from digestgen.email import Newsletter
 
 
 def _script_json(data: Any) -> str:
@@ -46,18 +32,18 @@ def _script_json(data: Any) -> str:
 _TAG = re.compile(r"(?<![\w&/])([#@][\w.]*\w)")
 
 
-def post_html(platform: str, text: str) -> Markup:
+def post_html(platform: Platform, text: str) -> Markup:
     """A post's text as ``platform`` shows it once posted: each link written as it displays
     there (pointing at the whole URL), hashtags and handles in the link colour. Line breaks
     are kept by the page's CSS."""
     pieces: list[str] = []
     last = 0
-    for start, end in links_in(platform, text):
+    for start, end in platform.find_links(text):
         url = text[start:end]
         pieces.append(_tagged(text[last:start]))
         pieces.append(
             Markup('<a href="{0}" title="{0}" rel="noopener" target="_blank">{1}</a>').format(
-                url, shown_url(platform, url)
+                url, platform.shown_url(url)
             )
         )
         last = end
@@ -71,23 +57,31 @@ def _tagged(text: str) -> Markup:
 
 
 def render_page(
-    loaded: Loaded, workspace: Path, files: Mapping[str, str | bytes], drafts: dict[str, Draft]
+    view: View,
+    workspace: Path,
+    *,
+    newsletter: Newsletter,
+    drafts: dict[str, Draft],
+    social: dict[str, dict[str, Any]],
+    findings: list[Any],
+    clients: Any,
+    fingerprint: str,
 ) -> str:
-    """The preview page for a build whose other files are ``files``."""
-    html, text = str(files["newsletter.html"]), str(files["newsletter.txt"])
-    context = view(loaded, source="preview", medium="preview")
-    ui = PREVIEW[loaded.language]
-    social = json.loads(str(files["social.json"]))
-    # Which share images go with which post: on X the cover with the hook and each speaker's
-    # card with their post; on LinkedIn all of them with the one post.
+    """The preview page of a build: its email, its drafts with ``social`` (``social.json``'s
+    data, share images included), the ``findings`` and ``clients`` report of its checks, and
+    the build's ``fingerprint``, which the page compares with the served one to reload."""
+    context = view.context(source="preview", medium="preview")
+    ui = PREVIEW[view.language]
+    # Which share images go with which post: on a thread the cover with the hook and each
+    # speaker's card with their post; on a single post all of them.
     cards_for: dict[str, dict[int, list[dict[str, str]]]] = {}
-    for platform, draft in social.items():
-        cards = draft.get("cards", [])
-        if platform == "linkedin":
-            cards_for[platform] = {0: cards}
+    for name, draft in drafts.items():
+        cards = social[name].get("cards", [])
+        if draft.platform.shape == "post":
+            cards_for[name] = {0: cards}
         else:
-            cards_for[platform] = {i: [card] for i, card in enumerate(cards)}
-    data = {"html": html, "social": social, "ui": ui}
+            cards_for[name] = {i: [card] for i, card in enumerate(cards)}
+    data = {"html": newsletter.html, "social": social, "ui": ui}
     return (
         environment(workspace)
         .get_template("preview/index.html.j2")
@@ -97,13 +91,12 @@ def render_page(
             drafts=drafts,
             cards_for=cards_for,
             post_html=post_html,
-            comment_limit=LINKEDIN_COMMENT,
-            findings=check_rendered(loaded, html, drafts),
-            clients=client_support(html, loaded.language),
-            email_size=len(html.encode("utf-8")),
-            email_size_shown=kilobytes(len(html.encode("utf-8")), loaded.language),
-            newsletter_text=text,
+            findings=findings,
+            clients=clients,
+            email_size=len(newsletter.html.encode("utf-8")),
+            email_size_shown=kilobytes(len(newsletter.html.encode("utf-8")), view.language),
+            newsletter_text=newsletter.text,
             data_json=_script_json(data),
-            build_id=build_id(files),
+            build_id=fingerprint,
         )
     )

@@ -1,8 +1,8 @@
 """Links in social posts as each platform's app finds, writes and shows them.
 
 Pure text functions. The Bluesky app rewrites a link before it counts or posts a text, so its
-count is taken on :func:`bluesky_shortened`; the preview shows every link as
-:func:`shown_url` says its platform does.
+count is taken on :func:`bluesky_shortened`. Which platform finds and shows links which way
+is said by its record in :mod:`digestgen.platforms`.
 """
 
 from __future__ import annotations
@@ -102,31 +102,11 @@ def bluesky_shortened(text: str) -> str:
 _TRAILING_PUNCTUATION = ".,;:!?)»”’'\""
 
 
-def links_in(platform: str, text: str) -> list[tuple[int, int]]:
-    """The (start, end) spans of the links ``platform`` finds in ``text``."""
-    if platform == "bluesky":
-        return bluesky_links(text)
+def web_links(text: str) -> list[tuple[int, int]]:
+    """Where an app that finds links written with their scheme sees them: (start, end) spans,
+    closing punctuation left out."""
     spans = []
     for match in _URL.finditer(text):
         url = match.group(0).rstrip(_TRAILING_PUNCTUATION)
         spans.append((match.start(), match.start() + len(url)))
     return spans
-
-
-def shown_url(platform: str, url: str) -> str:
-    """A link as ``platform`` shows it in a published post.
-
-    Bluesky: its short form (:func:`bluesky_short_url`). Mastodon: without ``https://`` (and
-    ``www.``), its first 30 characters and an ellipsis (TextFormatter's rule). X: the same
-    cut, as its ``display_url`` shows (``dev.twitter.com/terms/display-…``). LinkedIn: a link
-    longer than 26 characters becomes an ``https://lnkd.in/`` link once posted (its help
-    pages say so; the code it gets is not known before). Threads: as written.
-    """
-    if platform == "bluesky":
-        return bluesky_short_url(url)
-    if platform in ("mastodon", "x"):
-        rest = re.sub(r"^https?://(www\.)?", "", url, flags=re.IGNORECASE)
-        return rest[:30] + "…" if len(rest) > 30 else rest
-    if platform == "linkedin" and len(url) > LINKEDIN_SHORTENS:
-        return "https://lnkd.in/…"
-    return url

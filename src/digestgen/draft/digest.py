@@ -13,12 +13,11 @@ from urllib.parse import urlsplit
 
 from slugify import slugify
 
-from digestgen.draft import facts
+from digestgen.draft import DraftError, facts
 from digestgen.draft.article import Article, detect_language
 from digestgen.draft.names import person_finder
 from digestgen.draft.placeholders import PLACEHOLDER_URL, PLACEHOLDERS
 from digestgen.draft.quotes import Quotation, Speakers
-from digestgen.errors import DigestgenError
 
 LANGUAGE_NAMES = {
     "de": "German",
@@ -28,10 +27,6 @@ LANGUAGE_NAMES = {
     "pt": "Portuguese",
 }
 FURTHER_TITLE = {"fr": "À lire aussi", "en": "Further reading"}
-
-
-class DraftError(DigestgenError):
-    """A page that cannot become a digest: unreadable, not an article, a refused address."""
 
 
 @dataclass

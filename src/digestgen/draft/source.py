@@ -1,13 +1,15 @@
-"""Where the article comes from: an http(s) URL, fetched with ``enrich``'s guarded client
-(timeouts, size cap, private addresses refused, every redirect hop checked), or a saved page."""
+"""Where the article comes from: an http(s) URL, read through digestgen's guarded fetcher
+(:mod:`digestgen.fetch`: timeouts, size cap, private addresses refused, every redirect hop
+checked) as ``enrich`` reads a page, or a saved page."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
-from digestgen.draft.digest import DraftError
-from digestgen.enrich import MAX_BYTES, FetchError, decode_page, fetch_page
+from digestgen.draft import DraftError
+from digestgen.enrich import decode_page, fetch_page
+from digestgen.fetch import MAX_BYTES, FetchError
 
 
 def read_source(

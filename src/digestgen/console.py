@@ -1,0 +1,205 @@
+"""What the commands print: files written, posts and their lengths, findings, the inbox
+report, problems. Results go to stdout; warnings, notes and problems to stderr. The commands
+in :mod:`digestgen.cli` decide, this module only writes."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from digestgen.errors import ContentError, DigestgenError, Problem
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from digestgen.build import BatchResult, Built
+    from digestgen.checks import Finding
+    from digestgen.clients import ClientReport
+    from digestgen.draft.make import Made
+    from digestgen.spam import SpamReport
+
+
+def out(line: str = "", *, nl: bool = True) -> None:
+    typer.echo(line, nl=nl)
+
+
+def err(line: str) -> None:
+    typer.echo(line, err=True)
+
+
+def _shown(path: Path) -> str:
+    from digestgen.load import display_path
+
+    return str(display_path(path))
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
+
+
+def error(exc: DigestgenError) -> None:
+    """An error as the editor reads it: every problem of invalid content, on its own line."""
+    if isinstance(exc, ContentError):
+        for problem in exc.problems:
+            err(str(problem))
+        err(f"digestgen: {_plural(len(exc.problems), 'problem')}; nothing was written.")
+    elif str(exc):
+        err(f"digestgen: {exc}")
+
+
+def problem_dict(problem: Problem) -> dict[str, Any]:
+    """A content problem for JSON: file, line, field and message."""
+    return {
+        "file": str(problem.path),
+        "line": problem.line,
+        "field": problem.loc,
+        "message": problem.message,
+    }
+
+
+def built(result: Built) -> None:
+    """The files written, after the warnings."""
+    for warning in result.warnings:
+        err(f"warning: {warning}")
+    for path in result.files:
+        out(_shown(path))
+
+
+def batch(result: BatchResult) -> None:
+    """``build --all``: a line per digest built, each failure with its problems, a summary."""
+    for one in result.built:
+        for warning in one.warnings:
+            err(f"warning: {warning}")
+        out(f"{_shown(one.folder)}: {len(one.files)} files")
+    for path, error in result.failed.items():
+        err(f"failed: {_shown(path)}")
+        for line in str(error).splitlines():
+            err(f"  {line}")
+    err(f"digestgen: {len(result.built)} built, {len(result.failed)} failed.")
+
+
+def drafts(result: Built) -> int:
+    """Every post with its length against the limit; returns how many are over."""
+    over = 0
+    for draft in result.drafts.values():
+        limit, label = draft.platform.limit, draft.platform.label
+        refused = draft.over  # too long, or refused for another reason (bytes, characters)
+        out("")
+        out(typer.style(f"{label} (limit {limit:,})", bold=True))
+        for number, post in enumerate(draft.posts, start=1):
+            fits = number - 1 not in refused
+            over += not fits
+            count = f"{post.length:>5,} / {limit:,}"
+            first = post.text.splitlines()[0] if post.text else ""
+            if len(first) > 60:
+                first = first[:59] + "…"
+            mark = typer.style(count, fg=None if fits else "red", bold=not fits)
+            out(f"  {number:>2}. {mark}  {first}")
+        for note in draft.notes:
+            out(typer.style(f"  note: {note}", fg="yellow"))
+    return over
+
+
+def check_report(
+    digest: Path,
+    findings: list[Finding],
+    clients: ClientReport,
+    spam: SpamReport | None,
+    spam_note: str,
+) -> dict[str, Any]:
+    """``check --format json`` for content that validates."""
+    errors = sum(f.level == "error" for f in findings)
+    return {
+        "digest": _shown(digest),
+        "valid": True,
+        "problems": [],
+        "errors": errors,
+        "warnings": len(findings) - errors,
+        "findings": [asdict(f) for f in findings],
+        "clients": clients.as_dict(),
+        "spam": spam.as_dict() if spam else {"skipped": spam_note},
+    }
+
+
+def invalid_report(digest: Path | None, exc: ContentError) -> dict[str, Any]:
+    """``check --format json`` for content that does not validate: its problems, with their
+    file, line and field, and no findings (nothing could be rendered)."""
+    return {
+        "digest": _shown(digest) if digest else None,
+        "valid": False,
+        "problems": [problem_dict(p) for p in exc.problems],
+        "errors": len(exc.problems),
+        "warnings": 0,
+        "findings": [],
+    }
+
+
+def as_json(report: dict[str, Any]) -> None:
+    out(json.dumps(report, ensure_ascii=False, indent=2))
+
+
+def findings(
+    digest: Path,
+    found: list[Finding],
+    clients: ClientReport,
+    spam: SpamReport | None,
+    spam_note: str,
+) -> None:
+    """``check``'s text report: each finding with where and how to fix it, then the inbox."""
+    out(f"digestgen check: {_shown(digest)}")
+    for f in found:
+        colour = "red" if f.level == "error" else "yellow"
+        level = typer.style(f"{f.level:<8}", fg=colour, bold=f.level == "error")
+        out(f"{level} {f.code:<20} {f.where}")
+        out(f"         {f.message}")
+        out(f"         fix: {f.fix}")
+        for name, size in f.details.get("blocks", {}).items():
+            out(f"           {name:<20}{size / 1024:7.1f} KB")
+    inbox(clients, spam, spam_note)
+    errors = sum(f.level == "error" for f in found)
+    out(f"{_plural(errors, 'error')}, {_plural(len(found) - errors, 'warning')}.")
+
+
+def inbox(clients: ClientReport, spam: SpamReport | None, spam_note: str) -> None:
+    """The client families' gaps and the spam score, after the findings.
+
+    Only features a family lacks entirely are listed; partial support is in the JSON report
+    and on the preview page.
+    """
+    missing = [g for g in clients.gaps if "unsupported" in g.families.values()]
+    out(
+        f"Email clients (caniemail, {clients.data_date}): {len(clients.used)} features used, "
+        f"{len(missing)} missing in some client, {len(clients.gaps) - len(missing)} partly "
+        "supported (--format json or the preview lists them)"
+    )
+    for gap in missing:
+        lacking = [name for name, status in gap.families.items() if status == "unsupported"]
+        out(f"  {gap.title}: not in {', '.join(lacking)}")
+        out(f"    {'covered: ' + gap.fallback if gap.fallback else 'no fallback'}")
+    if spam is None:
+        out(spam_note)
+        return
+    out(f"Spam score (SpamAssassin, local rules): {spam.score:.1f} / {spam.required:.1f}")
+    for rule in spam.rules:
+        if rule.points:
+            out(f"  {rule.points:+5.1f} {rule.name:<24} {rule.fix}")
+
+
+def drafted(made: Made) -> None:
+    """``draft``: the new file (or, on a dry run, the digest's text), then what was found,
+    what was not, and each field left for the editor with its line."""
+    if made.path is None:
+        out(made.draft.text, nl=False)
+    else:
+        out(_shown(made.path))
+    for line in made.draft.found:
+        err(f"found: {line}")
+    for line in made.draft.missing:
+        err(f"missing: {line}")
+    for problem in made.left if made.path else []:
+        err(str(problem))
+    for problem in made.problems:
+        err(str(problem))

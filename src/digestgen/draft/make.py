@@ -1,0 +1,62 @@
+"""``digestgen draft`` from end to end: read the article, draft the digest, write it as a new
+file (or only validate it, for ``--dry-run``), and say what is left for the editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from digestgen.draft import new_digest_path, write_new
+from digestgen.draft.article import read_article
+from digestgen.draft.digest import Draft, draft_digest
+from digestgen.draft.placeholders import left_for_editor
+from digestgen.draft.source import read_source
+from digestgen.errors import ContentError, Problem
+from digestgen.load import load, read_yaml
+
+
+@dataclass(frozen=True)
+class Made:
+    """A drafted digest: where it was written (None on a dry run), its text, and the fields
+    the editor still has to fill in or fix."""
+
+    path: Path | None
+    draft: Draft
+    left: list[Problem]
+    problems: list[Problem]
+
+
+def make_draft(
+    source: str,
+    content_dir: Path,
+    *,
+    name: str | None = None,
+    language: str | None = None,
+    issue_date: dt.date | None = None,
+    allow_private: bool = False,
+    timeout: float = 10.0,
+    dry_run: bool = False,
+) -> Made:
+    """Draft a digest from the article at ``source`` (an http(s) URL or a saved page) into
+    ``content_dir/digests/<stem>.yaml``, never over an existing file."""
+    from slugify import slugify
+
+    html, url = read_source(source, allow_private=allow_private, timeout=timeout)
+    article = read_article(html, url)
+    drafted = draft_digest(
+        article, source=source, language=language, issue_date=issue_date or dt.date.today()
+    )
+    stem = slugify(name) if name else drafted.stem
+    with tempfile.TemporaryDirectory() as scratch:
+        # A dry run validates the text as a file too, in a folder of its own.
+        path = Path(scratch) / f"{stem}.yaml" if dry_run else new_digest_path(content_dir, stem)
+        write_new(path, drafted.text)
+        problems: list[Problem] = []
+        try:
+            load(path, content_dir)
+        except ContentError as exc:
+            problems = exc.problems
+        left = left_for_editor(read_yaml(path))
+    return Made(None if dry_run else path, drafted, left, problems)

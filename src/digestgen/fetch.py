@@ -1,0 +1,245 @@
+"""The one way digestgen reads the web: ``enrich``'s pages, ``draft``'s article, ``check
+--links`` and the speakers' photos of ``build --fetch-images``.
+
+Every request is guarded the same way: http(s) only; one User-Agent (:data:`USER_AGENT`); a
+timeout per request and a deadline over all of a URL's redirect hops; at most ``max_bytes``
+read; redirects followed by hand, at most :data:`MAX_HOPS`, and at every hop every address the
+host resolves to checked first: a loopback, private, link-local, multicast, reserved or other
+non-global address is refused unless ``allow_private`` is set (what ``--allow-private``
+does). The connection then goes to a checked address, never through a second lookup that a
+DNS-rebinding host could answer differently.
+
+:func:`fetch` raises nothing but :class:`FetchError`, whose ``reason`` is one line for the
+editor; :func:`check_link` raises nothing at all and returns a :class:`LinkResult`.
+"""
+
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import socket
+import ssl
+import time
+from dataclasses import dataclass
+from urllib.parse import quote, urljoin, urlsplit
+
+from digestgen import __version__
+
+USER_AGENT = f"digestgen/{__version__}"
+MAX_BYTES = 2_000_000
+MAX_HOPS = 5
+REDIRECTS = (301, 302, 303, 307, 308)
+
+
+class FetchError(Exception):
+    """A URL that could not be read, with the reason in one line."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a caller wants to read: sent as ``Accept``, and a response that declares another
+    content type is refused before its body is read. A type ending in ``/`` is a family."""
+
+    name: str  # "an HTML page", for the reason of a refusal
+    types: tuple[str, ...]
+
+    def accept(self) -> str:
+        return ", ".join(t + "*" if t.endswith("/") else t for t in self.types)
+
+    def takes(self, content_type: str) -> bool:
+        return any(content_type == t or (t.endswith("/") and content_type.startswith(t))
+                   for t in self.types)  # fmt: skip
+
+
+HTML_PAGE = Kind("an HTML page", ("text/html", "application/xhtml+xml"))
+IMAGE = Kind("an image", ("image/",))
+
+
+@dataclass(frozen=True)
+class Response:
+    """A final (not a redirect) answer: the URL it came from after redirects, its status, its
+    declared content type ("" when none) and charset, and the body read."""
+
+    url: str
+    status: int
+    content_type: str
+    charset: str | None
+    body: bytes
+    truncated: bool  # there was more than max_bytes: body holds the first max_bytes
+    late: bool = False  # the body was still coming at the timeout: body holds what came
+
+
+def refusal(address: str) -> str | None:
+    """Why a request may not go to ``address`` (loopback, private, …), or None."""
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+    kinds = ("loopback", "private", "link_local", "multicast", "reserved", "unspecified")
+    kind = next((k for k in kinds if getattr(ip, f"is_{k}")), None)
+    kind = kind or (None if ip.is_global else "non-public")
+    return f"{address} is a {kind.replace('_', '-')} address" if kind else None
+
+
+def _addresses(host: str, port: int, allow_private: bool) -> list[str]:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        raise FetchError(f"host {host} not found") from None
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+    # Every address must pass: the host chooses none of them for us.
+    refused = [] if allow_private else [r for a in addresses if (r := refusal(a))]
+    if refused:
+        raise FetchError(f"refused: {refused[0]} (use --allow-private)")
+    return addresses
+
+
+def _connect(addresses: list[str], port: int, until: float) -> socket.socket:
+    """A connection to the first checked address that answers (``localhost`` may be ::1 to a
+    server that listens on 127.0.0.1 only), all within the time left."""
+    failure: OSError = TimeoutError()
+    for address in addresses:
+        left = until - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        try:
+            return socket.create_connection((address, port), timeout=left)
+        except TimeoutError:
+            raise
+        except OSError as exc:
+            failure = exc
+    raise failure
+
+
+def fetch(
+    url: str,
+    *,
+    method: str = "GET",
+    kind: Kind | None = None,
+    timeout: float = 10.0,
+    stop_at: float | None = None,
+    allow_private: bool = False,
+    max_bytes: int = MAX_BYTES,
+    raise_for_status: bool = True,
+) -> Response:
+    """``method`` ``url``, one redirect hop at a time, each hop's addresses checked first.
+
+    ``timeout`` bounds each connection and read; ``stop_at`` (a :func:`time.monotonic` time,
+    by default three timeouts from now) bounds the whole. A body is read up to ``max_bytes``;
+    one still coming at the timeout is kept as far as it came (``late``). An answer other
+    than 2xx raises :class:`FetchError` unless ``raise_for_status`` is off, and so does a
+    declared content type ``kind`` does not take. Raises nothing else.
+    """
+    stop_at = time.monotonic() + 3 * timeout if stop_at is None else stop_at
+    for _hop in range(MAX_HOPS + 1):
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise FetchError("not an http(s) URL")
+        try:
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError:
+            raise FetchError("bad port in the URL") from None
+        addresses = _addresses(parts.hostname, port, allow_private)
+        budget = min(timeout, stop_at - time.monotonic())
+        if budget <= 0:
+            raise FetchError("the deadline passed")
+        until = time.monotonic() + budget
+        conn = http.client.HTTPConnection(parts.hostname, port, timeout=budget)
+        try:
+            sock = _connect(addresses, port, until)
+            if parts.scheme == "https":
+                context = ssl.create_default_context()
+                sock = context.wrap_socket(sock, server_hostname=parts.hostname)
+            conn.sock = sock  # http.client uses it as is: no second lookup
+            target = quote(parts.path or "/", safe="/%:@!$&'()*+,;=~") + (
+                f"?{quote(parts.query, safe='/%:@!$&()*+,;=?~')}" if parts.query else ""
+            )
+            host = parts.netloc.rpartition("@")[2].encode("idna").decode()  # no user:password@
+            headers = {
+                "Host": host,
+                "User-Agent": USER_AGENT,
+                "Accept": kind.accept() if kind else "*/*",
+                "Accept-Encoding": "identity",
+            }
+            conn.request(method, target, headers=headers)
+            response = conn.getresponse()
+            if response.status in REDIRECTS:
+                location = response.getheader("Location")
+                if not location:
+                    raise FetchError(f"{response.status} redirect without a Location")
+                url = urljoin(url, location.strip())
+                continue
+            if raise_for_status and not 200 <= response.status < 300:
+                raise FetchError(f"{response.status} {response.reason}".strip())
+            declared = response.getheader("Content-Type") and response.headers.get_content_type()
+            if kind and declared and not kind.takes(declared):
+                raise FetchError(f"not {kind.name} ({declared})")
+            chunks: list[bytes] = []
+            read, done = 0, False
+            while read <= max_bytes and time.monotonic() < until:
+                chunk = response.read1(65536)
+                if not chunk:
+                    done = True
+                    break
+                chunks.append(chunk)
+                read += len(chunk)
+            body = b"".join(chunks)
+            return Response(
+                url,
+                response.status,
+                declared or "",
+                response.headers.get_content_charset(),
+                body[:max_bytes],
+                truncated=read > max_bytes,
+                late=not done and read <= max_bytes,
+            )
+        except TimeoutError:
+            raise FetchError(f"no answer within {budget:.3g} s") from None
+        except ssl.SSLError as exc:
+            raise FetchError(f"TLS error: {exc.reason or exc}") from None
+        except ConnectionRefusedError:
+            raise FetchError("connection refused") from None
+        except (OSError, ValueError, http.client.HTTPException) as exc:
+            raise FetchError(f"{type(exc).__name__}: {exc}".splitlines()[0]) from None
+        finally:
+            conn.close()
+    raise FetchError(f"more than {MAX_HOPS} redirects")
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    """A link as checked: its status (None: no answer, and ``error`` says why) and the URL
+    it ended at after redirects."""
+
+    url: str
+    status: int | None
+    final: str
+    error: str = ""
+
+
+def check_link(url: str, *, timeout: float = 10.0, allow_private: bool = False) -> LinkResult:
+    """HEAD ``url`` (GET where HEAD is refused: 403, 405, 501), following redirects; never
+    raises. Both requests share one deadline of three timeouts."""
+    stop_at = time.monotonic() + 3 * timeout
+    try:
+        response = _status(url, "HEAD", timeout, stop_at, allow_private)
+        if response.status in (403, 405, 501):  # some servers refuse HEAD: ask again with GET
+            response = _status(url, "GET", timeout, stop_at, allow_private)
+    except FetchError as exc:
+        return LinkResult(url, None, url, exc.reason)
+    return LinkResult(url, response.status, response.url)
+
+
+def _status(url: str, method: str, timeout: float, stop_at: float, private: bool) -> Response:
+    return fetch(
+        url,
+        method=method,
+        timeout=timeout,
+        stop_at=stop_at,
+        allow_private=private,
+        max_bytes=0,  # the status is the answer: no body is kept
+        raise_for_status=False,
+    )

@@ -1,0 +1,120 @@
+"""Speakers' portraits for the quote cards: read before anything is drawn, from
+``content/photos/`` or, when the editor asks for it (``build --fetch-images``), from
+``speakers[].photo.src`` through :mod:`digestgen.fetch` and its guard (a private address is
+refused unless allowed)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from digestgen.errors import Problem
+from digestgen.load import Loaded
+from digestgen.models import Speaker
+
+SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+MAX_PHOTO_BYTES = 10_000_000
+
+
+def speaker_stems(speakers: Sequence[Speaker]) -> list[str]:
+    """Each speaker's file stem, in order: their name's slug, made unique (``-2``), never
+    ``cover`` (the cover card's)."""
+    from slugify import slugify
+
+    seen: set[str] = {"cover"}
+    stems = []
+    for speaker in speakers:
+        stem = slugify(speaker.name) or "speaker"
+        while stem in seen:
+            stem += "-2"
+        seen.add(stem)
+        stems.append(stem)
+    return stems
+
+
+def read_photos(
+    loaded: Loaded,
+    *,
+    fetch: bool = False,
+    allow_private: bool = False,
+    warnings: list[Problem] | None = None,
+) -> list[bytes | None]:
+    """The speakers' portraits, in order: read (and fetched, when asked) before the cards
+    are drawn, so that drawing them reads no file. Why a photo asked for gave none goes to
+    ``warnings``, one line at its ``photo.src``."""
+    speakers = loaded.digest.event.speakers
+    content_dir = loaded.digest_source.path.parents[1]  # content/, beside content/digests/
+    told = [] if warnings is None else warnings
+    photos: list[bytes | None] = []
+    for i, (speaker, stem) in enumerate(zip(speakers, speaker_stems(speakers), strict=True)):
+        url = speaker.photo.src if speaker.photo else None
+        unread: list[str] = []  # why the photo asked for gave no portrait
+        photo = load_photo(
+            content_dir, stem, url, fetch=fetch, allow_private=allow_private, warn=unread.append
+        )
+        photos.append(photo)
+        where = ("event", "speakers", i, "photo", "src")
+        for why in unread:
+            told.append(loaded.digest_source.problem(where, f"{why}; the cards go without it"))
+    return photos
+
+
+def load_photo(
+    content_dir: Path,
+    stem: str,
+    url: str | None,
+    *,
+    fetch: bool,
+    allow_private: bool = False,
+    timeout: float = 10.0,
+    warn: Callable[[str], None] | None = None,
+) -> bytes | None:
+    """The photo ``content_dir/photos/<stem>.(jpg|jpeg|png|webp)``, else, when ``fetch`` is
+    on, the image at ``url``; None when neither gives an image (the card is laid out without).
+
+    Why a URL gave no image (refused, unreachable, not an image) is told to ``warn`` in one
+    line, since the editor asked for it; a file that is not an image is skipped, as before.
+    """
+    for suffix in SUFFIXES:
+        path = content_dir / "photos" / f"{stem}{suffix}"
+        if path.is_file():
+            data = path.read_bytes()
+            return data if _is_image(data) else None
+    if not (fetch and url):
+        return None
+    from digestgen.fetch import FetchError
+
+    try:
+        return _download(url, allow_private=allow_private, timeout=timeout)
+    except FetchError as exc:
+        if warn is not None:
+            warn(exc.reason)
+        return None
+
+
+def _download(url: str, *, allow_private: bool, timeout: float) -> bytes:
+    """The image at ``url``, whole; raises :class:`~digestgen.fetch.FetchError`."""
+    from digestgen.fetch import IMAGE, FetchError, fetch
+
+    got = fetch(
+        url, kind=IMAGE, timeout=timeout, allow_private=allow_private, max_bytes=MAX_PHOTO_BYTES
+    )
+    if got.truncated:
+        raise FetchError(f"larger than {MAX_PHOTO_BYTES // 1_000_000} MB")
+    if got.late:
+        raise FetchError(f"not all there within {timeout:g} s")
+    if not _is_image(got.body):
+        raise FetchError("not an image")
+    return got.body
+
+
+def _is_image(data: bytes) -> bool:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as photo:
+            photo.load()  # a file that is not an image: no portrait rather than a crash
+    except (OSError, UnidentifiedImageError):
+        return False
+    return True

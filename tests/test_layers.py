@@ -1,0 +1,110 @@
+"""digestgen's modules in one direction: each imports only modules below it in LAYERS.
+
+A contributor follows a digest from the command down to the files written without climbing
+back: the preview page is handed the checks' findings, it does not import the checks; the
+renderers are handed the portraits, they read no file.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SOURCE = Path(__file__).resolve().parents[1] / "src" / "digestgen"
+
+LAYERS: list[list[str]] = [
+    # everything digestgen says, in each language: every module may import it
+    ["locale"],
+    # words, rules and text functions that know nothing of a digest
+    ["__init__", "errors", "typography", "colors", "counting", "esp", "links", "platform_links"],
+    ["templates", "write", "clients", "spam", "fetch"],
+    # the content: its models, loaded from YAML
+    ["models"],
+    ["load"],
+    ["photos", "send", "starter", "draft.placeholders"],
+    # the digest as every output shows it, and the platforms' records
+    ["context", "platforms"],
+    # the renderers, each from the view to files' contents
+    ["social"],
+    ["cards", "email"],
+    ["cache"],
+    ["page"],
+    # what the checks say of the rendered outputs
+    ["checks"],
+    # the render step: outputs in order, checks, then the writer
+    ["build"],
+    # commands' own work beside the render step
+    ["preview", "enrich"],
+    ["draft.__init__"],
+    ["draft.article"],
+    ["draft.quotes", "draft.names"],
+    ["draft.facts"],
+    ["draft.digest"],
+    ["draft.source"],
+    ["draft.make"],
+    # what the commands print, and the commands
+    ["console"],
+    ["cli"],
+    ["__main__"],
+]
+
+
+def _module(path: Path) -> str:
+    return ".".join(path.relative_to(SOURCE).with_suffix("").parts)
+
+
+def imports(path: Path) -> set[str]:
+    """The digestgen modules ``path`` imports at run time (type-checking imports aside)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {
+        id(node)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+        for node in ast.walk(block)
+    }
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("digestgen"):
+            module = (node.module or "").removeprefix("digestgen").removeprefix(".")
+            for alias in node.names:
+                submodule = f"{module}.{alias.name}".lstrip(".")
+                if (SOURCE / Path(*submodule.split("."))).with_suffix(".py").exists():
+                    found.add(submodule)
+                else:
+                    found.add(module or "__init__")
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("digestgen."):
+                    found.add(alias.name.removeprefix("digestgen."))
+    return {m if m != "draft" else "draft.__init__" for m in found}
+
+
+def _rank() -> dict[str, int]:
+    return {module: i for i, layer in enumerate(LAYERS) for module in layer}
+
+
+def test_every_module_has_its_layer() -> None:
+    modules = {_module(p) for p in SOURCE.rglob("*.py") if "compiled_templates" not in p.parts}
+    assert modules == set(_rank()), "add the new module to LAYERS, where it belongs"
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in SOURCE.rglob("*.py") if "compiled_templates" not in p.parts),
+    ids=_module,
+)
+def test_no_module_imports_one_above_it(path: Path) -> None:
+    rank = _rank()
+    here = _module(path)
+    above = sorted(m for m in imports(path) - {here} if rank[m] >= rank[here])
+    assert not above, f"{here} imports {above}, which are not below it"
+
+
+def test_the_preview_page_and_the_renderers_do_not_import_the_checks() -> None:
+    for renderer in ("page", "email", "social", "cards"):
+        assert "checks" not in imports(SOURCE / f"{renderer}.py")
+        assert "clients" not in imports(SOURCE / f"{renderer}.py")
