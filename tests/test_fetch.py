@@ -209,7 +209,7 @@ def test_the_link_check_refuses_private_addresses_unless_allowed(
     }
     why = "refused: 127.0.0.1 is a loopback address (use --allow-private)"
     assert unreachable == {
-        f"{tls_site.base}{path}: {why}" for path in ("/page", "/ok", "/photo.jpg")
+        f"{tls_site.base}{path}\u00a0: {why}" for path in ("/page", "/ok", "/photo.jpg")
     }
 
 
@@ -249,7 +249,7 @@ def test_a_redirect_to_a_private_address_is_refused(
     loaded = load(workspace(tmp_path, digest), tmp_path / "content")
     findings = check_links(loaded, timeout=2)
     assert [(f.code, f.message) for f in findings] == [
-        ("link-unreachable", f"{outer.base}/away: {why}")
+        ("link-unreachable", f"{outer.base}/away\u00a0: {why}")  # a French digest
     ]
 
     outer.away = f"{inner.base}/photo.jpg"

@@ -16,11 +16,12 @@ SOURCE = Path(__file__).resolve().parents[1] / "src" / "digestgen"
 
 LAYERS: list[list[str]] = [
     # words, rules and text functions that know nothing of a digest
-    ["__init__", "errors", "typography", "colors", "counting", "esp", "links", "platform_links"],
+    ["__init__"],
+    ["locale"],  # every word digestgen writes, in French and English
+    ["errors", "typography", "colors", "counting", "esp", "links", "platform_links"],
     ["templates", "write", "clients", "spam", "fetch"],
     # the content: its models, loaded from YAML
     ["models"],
-    ["strings"],
     ["load"],
     ["photos", "send", "starter", "draft.placeholders"],
     # the digest as every output shows it, and the platforms' records

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from digestgen.colors import contrast_ratio, ensure_contrast, readable_on
 from digestgen.context import View
+from digestgen.locale import quote_marks
 from digestgen.photos import speaker_stems
 from digestgen.platforms import card_sizes
 from digestgen.social import cut
@@ -255,7 +256,7 @@ def card_jobs(view: View, photos: Sequence[bytes | None] = ()) -> list[tuple[str
     colours = palette(outlet.brand.primary_color)
     when = context["long_date"](event.date)
     footer = f"{event.title} · {when}"
-    opening, closing = ("«" + NBSP, NBSP + "»") if context["lang"] == "fr" else ("“", "”")
+    opening, closing = quote_marks(context["lang"], NBSP)
     jobs: list[tuple[str, str, CardJob]] = []
 
     def add(stem: str, *texts: str, alt: str, photo: bytes | None = None) -> None:

@@ -18,6 +18,7 @@ from digestgen.draft.placeholders import left_for_editor
 from digestgen.email import Newsletter, href_value, sender_domain, sent_message
 from digestgen.esp import preset
 from digestgen.load import Loaded, Loc
+from digestgen.locale import Language, clauses, decimal, finding_text, kilobytes
 from digestgen.social import Draft
 from digestgen.spam import SpamReport, as_received, spam_score
 
@@ -32,7 +33,8 @@ _BLOCK = re.compile(r"<!-- (?:block:([\w-]+)|(further-reading):start) -->")
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing to look at before sending: its level, a stable code, where, and what to do."""
+    """One thing to look at before sending: its level, a stable code, where, and what to do
+    (the message and the fix in the digest's language)."""
 
     level: str  # "error" or "warning"
     code: str
@@ -40,6 +42,21 @@ class Finding:
     where: str = ""
     fix: str = ""
     details: dict[str, Any] = field(default_factory=dict)
+
+
+def _finding(
+    language: Language,
+    level: str,
+    code: str,
+    where: str,
+    *,
+    text: str | None = None,
+    details: dict[str, Any] | None = None,
+    **values: object,
+) -> Finding:
+    """A finding whose message and fix are :mod:`digestgen.locale`'s ``text`` (else ``code``)."""
+    message, fix = finding_text(language, text or code, **values)
+    return Finding(level, code, message, where, fix, details or {})
 
 
 def block_sizes(html: str) -> dict[str, int]:
@@ -57,37 +74,39 @@ def _where(loaded: Loaded, loc: Loc) -> str:
     return f"{problem.path}:{problem.line}"
 
 
-def check_size(html: str) -> list[Finding]:
+def check_size(html: str, language: Language = "en") -> list[Finding]:
     """The email's weight against Gmail's clip, with what each block costs."""
     size = len(html.encode("utf-8"))
     if size < SIZE_WARNING:
         return []
     blocks = dict(sorted(block_sizes(html).items(), key=lambda item: -item[1]))
     heaviest = ", ".join(
-        f"{name} {bytes_ / 1024:.1f} KB" for name, bytes_ in list(blocks.items())[:4]
+        f"{name} {kilobytes(bytes_, language)}" for name, bytes_ in list(blocks.items())[:4]
     )
     return [
-        Finding(
+        _finding(
+            language,
             "error" if size >= GMAIL_CLIP else "warning",
             "email-size",
-            f"the email weighs {size / 1024:.1f} KB; Gmail clips it from 102 KB "
-            f"(heaviest: {heaviest})",
             "newsletter.html",
-            "shorten or cut the heaviest blocks: quotes, summaries, follow-up stories",
-            {"bytes": size, "blocks": blocks},
+            details={"bytes": size, "blocks": blocks},
+            size=kilobytes(size, language),
+            heaviest=heaviest,
         )
     ]
 
 
 def check_content(loaded: Loaded) -> list[Finding]:
     """Alt text, insecure links and repeated follow-up stories, each at its line."""
+    language = loaded.language
     found = [
-        Finding(
+        _finding(
+            language,
             "warning",
             f"{p.loc.replace('.', '-')}-length",
-            p.message,
             f"{p.path}:{p.line}",
-            "rewrite it to the length inboxes show",
+            text="field-length",
+            message=p.message,
         )
         for p in loaded.warnings()
     ]
@@ -98,38 +117,23 @@ def check_content(loaded: Loaded) -> list[Finding]:
     ]
     for loc, image in images:
         if image is not None and not image.alt:
-            found.append(
-                Finding(
-                    "error",
-                    "missing-alt",
-                    "an image that carries content has no alt text; readers with images off "
-                    "or a screen reader get nothing",
-                    _where(loaded, (*loc, "alt")),
-                    "describe what the image shows in `alt`",
-                )
-            )
+            found.append(_finding(language, "error", "missing-alt", _where(loaded, (*loc, "alt"))))
     for loc, url in _content_urls(loaded):
         if url.lower().startswith("http://"):
-            found.append(
-                Finding(
-                    "warning",
-                    "insecure-link",
-                    f"{url} is not https; browsers and spam filters distrust it",
-                    _where(loaded, loc),
-                    "use the https:// address",
-                )
-            )
+            where = _where(loaded, loc)
+            found.append(_finding(language, "warning", "insecure-link", where, url=url))
     seen: dict[str, int] = {}
     for i, article in enumerate(digest.further_reading.articles):
         key = _comparable(article.url)
         if key in seen:
             found.append(
-                Finding(
+                _finding(
+                    language,
                     "warning",
                     "duplicate-article",
-                    f"follow-up story {i + 1} links to the same page as story {seen[key] + 1}",
                     _where(loaded, ("further_reading", "articles", i, "url")),
-                    "remove one of them or link another story",
+                    number=i + 1,
+                    first=seen[key] + 1,
                 )
             )
         else:
@@ -168,28 +172,20 @@ def _content_urls(loaded: Loaded) -> Iterator[tuple[Loc, str]]:
 
 def check_html(loaded: Loaded, html: str) -> list[Finding]:
     """What the rendered email itself must have, whatever templates made it."""
+    language = loaded.language
     found = []
     if f'href="{href_value(loaded.outlet.unsubscribe)}"' not in html:
-        found.append(
-            Finding(
-                "error",
-                "no-unsubscribe",
-                "the email has no unsubscribe link; the law and the inbox providers require one",
-                "newsletter.html",
-                "keep `unsubscribe_href` in the footer of templates/email/newsletter.html.j2",
-            )
-        )
+        found.append(_finding(language, "error", "no-unsubscribe", "newsletter.html"))
     for tag in re.findall(r"<img\b[^>]*>", html):
         if not re.search(r"\swidth=\"\d+\"", tag):
             src = re.search(r'src="([^"]*)"', tag)
             found.append(
-                Finding(
+                _finding(
+                    language,
                     "warning",
                     "image-width",
-                    f"an image has no width attribute ({src.group(1) if src else 'no src'}); "
-                    "Outlook then shows it at its full size",
                     "newsletter.html",
-                    "give the image a width (`width:` in the YAML, or in the template)",
+                    src=src.group(1) if src else "no src",
                 )
             )
     return found
@@ -199,12 +195,11 @@ def check_left_for_editor(loaded: Loaded) -> list[Finding]:
     """The fields a drafted digest still leaves to fill in, as errors (so nothing half-filled
     gets sent), each at its line."""
     return [
-        Finding(
+        _finding(
+            loaded.language,
             "error",
             "left-for-editor",
-            "the article did not say it; `digestgen draft` left a placeholder",
-            where=f"{problem.path}:{problem.line}: {problem.loc}",
-            fix="write the value in the digest file",
+            f"{problem.path}:{problem.line}: {problem.loc}",
         )
         for problem in left_for_editor(loaded.digest_source)
     ]
@@ -216,29 +211,32 @@ def check_service(loaded: Loaded, html: str) -> list[Finding]:
     if service is None:
         return []
     return [
-        Finding(
+        _finding(
+            loaded.language,
             "error",
             "esp-tag-missing",
-            f"the email lacks {tag}, which {service.label} requires; {service.consequence}",
             "newsletter.html",
-            f"keep {tag} in the template (unsubscribe_href, postal_address), or remove "
-            "`unsubscribe:` from outlet.yaml to use the service's own",
+            tag=tag,
+            service=service.label,
+            consequence=service.consequence,
         )
         for tag in service.required_tags(loaded.language)
         if tag not in html
     ]
 
 
-def check_clients(report: ClientReport) -> list[Finding]:
+def check_clients(report: ClientReport, language: Language = "en") -> list[Finding]:
     """Features some client family does not support, where nothing in the email covers them."""
     return [
-        Finding(
+        _finding(
+            language,
             "warning",
             "client-support",
-            f"{gap.title} is not supported in {', '.join(gap.uncovered)} (caniemail)",
             "newsletter.html",
-            f"use something these clients support, or add a fallback: {gap.url}",
-            {"feature": gap.slug, "families": gap.families},
+            details={"feature": gap.slug, "families": gap.families},
+            feature=gap.title,
+            families=", ".join(gap.uncovered),
+            url=gap.url,
         )
         for gap in report.gaps
         if gap.uncovered
@@ -256,56 +254,67 @@ def spam_report(loaded: Loaded, newsletter: Newsletter) -> SpamReport:
     Raises :class:`~digestgen.spam.SpamCheckUnavailable` when SpamAssassin is not there.
     """
     message = sent_message(loaded, newsletter, READER)
-    return spam_score(as_received(message, sender_domain(loaded)))
+    return spam_score(as_received(message, sender_domain(loaded)), language=loaded.language)
 
 
-def check_spam(report: SpamReport) -> list[Finding]:
+def check_spam(report: SpamReport, language: Language = "en") -> list[Finding]:
     """SpamAssassin's score: an error from its spam threshold, a warning above 1 point."""
     found = []
     if report.score >= report.required or report.score > SPAM_WARNING:
-        rules = ", ".join(f"{r.name} {r.points:+.1f}" for r in report.rules if r.points > 0)
+        fired = [r for r in report.rules if r.points > 0]
+        rules = ", ".join(
+            f"{r.name} {'+' if r.points > 0 else ''}{decimal(r.points, language)}" for r in fired
+        )
         found.append(
-            Finding(
+            _finding(
+                language,
                 "error" if report.score >= report.required else "warning",
                 "spam-score",
-                f"SpamAssassin scores the email {report.score:.1f} "
-                f"(spam from {report.required:.1f}): {rules}",
                 "newsletter.eml",
-                "; ".join(r.fix for r in report.rules if r.points > 0),
-                report.as_dict(),
+                details=report.as_dict(),
+                score=decimal(report.score, language),
+                required=decimal(report.required, language),
+                rules=rules,
+                fixes=clauses([r.fix for r in fired], language),
             )
         )
     return found
 
 
-def check_social(drafts: dict[str, Draft]) -> list[Finding]:
-    """Posts over their platform's limit after shortening, and a LinkedIn hook too long."""
+def check_social(drafts: dict[str, Draft], language: Language = "en") -> list[Finding]:
+    """Posts over their platform's limit after shortening, and a hook longer than what the
+    platform shows before "…see more" (LinkedIn's)."""
     found = []
     for name, draft in drafts.items():
+        label = draft.platform.label
         for number in draft.over:
             post = draft.posts[number]
             found.append(
-                Finding(
+                _finding(
+                    language,
                     "error",
                     f"{name}-too-long",
-                    f"{draft.platform.label} post {number + 1} is {post.length} long; "
-                    f"the limit is {draft.platform.limit}",
                     f"social/{name}.txt",
-                    "shorten the URL or the text it comes from",
+                    text="too-long",
+                    platform=label,
+                    number=number + 1,
+                    length=post.length,
+                    limit=draft.platform.limit,
                 )
             )
-    linkedin = drafts.get("linkedin")
-    if linkedin and linkedin.posts:
-        hook = linkedin.posts[0].text.split("\n", 1)[0]
-        shown = linkedin.platform.hook_limit or linkedin.platform.limit
-        if len(hook) > shown:
+        shown = draft.platform.hook_limit
+        hook = draft.posts[0].text.split("\n", 1)[0] if draft.posts else ""
+        if shown and len(hook) > shown:
             found.append(
-                Finding(
+                _finding(
+                    language,
                     "warning",
-                    "linkedin-hook",
-                    f"the LinkedIn hook is {len(hook)} characters; LinkedIn shows {shown}",
-                    "social/linkedin.txt",
-                    "shorten issue.subject",
+                    f"{name}-hook",
+                    f"social/{name}.txt",
+                    text="hook",
+                    platform=label,
+                    length=len(hook),
+                    shown=shown,
                 )
             )
     return found
@@ -316,10 +325,11 @@ def check_rendered(
 ) -> list[Finding]:
     """Every finding that needs no network, errors first; ``clients`` is the email's
     :func:`~digestgen.clients.client_support` report."""
-    found = check_left_for_editor(loaded) + check_size(html) + check_content(loaded)
+    language = loaded.language
+    found = check_left_for_editor(loaded) + check_size(html, language) + check_content(loaded)
     found += check_html(loaded, html)
-    found += check_service(loaded, html) + check_clients(clients)
-    found += check_social(drafts)
+    found += check_service(loaded, html) + check_clients(clients, language)
+    found += check_social(drafts, language)
     return sorted(found, key=lambda f: f.level != "error")
 
 
@@ -342,34 +352,17 @@ def check_links(
     found = []
     for loc, url in located:
         result, where = results[url], _where(loaded, loc)
+        language = loaded.language
         if result.status is None:
             found.append(
-                Finding(
-                    "error",
-                    "link-unreachable",
-                    f"{url}: {result.error}",
-                    where,
-                    "check the address, or try again when the site answers",
-                )
+                _finding(language, "error", "link-unreachable", where, url=url, error=result.error)
             )
         elif result.status >= 400:
             found.append(
-                Finding(
-                    "error",
-                    "link-broken",
-                    f"{url} answers {result.status}",
-                    where,
-                    "fix the address or link another page",
-                )
+                _finding(language, "error", "link-broken", where, url=url, status=result.status)
             )
         elif (urlsplit(result.final).hostname or "") != (urlsplit(url).hostname or ""):
             found.append(
-                Finding(
-                    "warning",
-                    "link-redirect",
-                    f"{url} redirects to {result.final}",
-                    where,
-                    "link the final address directly",
-                )
+                _finding(language, "warning", "link-redirect", where, url=url, final=result.final)
             )
     return found

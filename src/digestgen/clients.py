@@ -17,58 +17,10 @@ from html.parser import HTMLParser
 from importlib import resources
 from typing import Any
 
+from digestgen.locale import FALLBACKS, Language
+
 FAMILIES = ("Gmail", "Outlook Windows", "Outlook.com", "Apple Mail", "Yahoo", "Samsung")
 
-# What in the email covers a feature where a client lacks it.
-FALLBACKS: dict[str, str] = {
-    "css-max-width": "an Outlook-only table holds the email at 600 px",
-    "css-width": "the width attributes on tables and images give the same sizes",
-    "css-border-radius": "Outlook for Windows gets a VML button with round corners",
-    "css-display": "Outlook for Windows gets the VML button instead",
-    "css-display-none": "the preheader also carries mso-hide:all and zero sizes",
-    "css-opacity": "the preheader is hidden by display:none first",
-    "css-max-height": "the preheader is hidden by display:none first",
-    "css-overflow": "the preheader is hidden by display:none first",
-    "css-at-media": "the layout is fluid (100% up to 600 px) without its media rules",
-    "css-at-media-prefers-color-scheme": "the light version shows, with AA contrast",
-    "css-important": "only the media rules use !important; inlined styles do not",
-    "css-selector-attribute": "only Outlook.com's dark-mode hook ([data-ogsc]) uses it",
-    "css-margin": "the centred table also has align=center on its cell",
-    "css-padding": "padding sits on table cells, where every client honours it",
-    "css-line-height": "mso-line-height-rule:exactly pins Outlook's line heights",
-    "css-border": "borders are decoration: the text reads the same without them",
-    "css-letter-spacing": "letter-spacing is decoration: labels read the same without it",
-    "css-text-transform": "the labels read the same in their written case",
-    "css-text-decoration": "links keep their colour where underlines are dropped",
-    "css-font-weight": "titles also differ by size",
-    "css-height": "images keep their width; height:auto only keeps their ratio",
-    "css-border-collapse": "cellspacing=0 on every table",
-    "css-unit-percent": "pixel widths in the attributes",
-    "html-style": "every style the layout needs is also inlined",
-    "html-role": "screen readers that ignore it read a simple table of one column",
-    "html-lang": "the text is still shown; only its spoken language is lost",
-    "html-dir": "left to right is every client's default",
-    "html-meta-color-scheme": "the light version shows, with AA contrast",
-    "css-outline": "outline:none only removes a focus ring that Outlook never draws",
-    "html-doctype": "the layout is made of tables, which read the same without it",
-    "html-comments": "only Outlook reads its conditional comments; others skip them",
-    "html-align": "margin:0 auto centres the same table",
-    "html-width": "widths are also inlined as CSS",
-    "html-height": "images keep their ratio from their width",
-    "html-blockquote": "the quote's cell carries its border, background and padding",
-    "html-div": "the one div is the hidden preheader",
-    "html-h1-h6": "headings carry their size and weight inline",
-    "html-lists": "each item is a line of its own",
-    "html-body": "the canvas colour is also on the outer table",
-    "image-png": "every image has an alt text",
-    "image-jpg": "every image has an alt text",
-    "css-selector-class": "class rules are inlined; only media rules need classes",
-    "css-selector-descendant": "descendant rules are inlined",
-    "css-selector-grouping": "grouped rules are inlined",
-    "css-selector-type": "type rules are inlined",
-    "css-font-size": "clients that drop it show their default size",
-    "css-font": "clients that drop it show their default font",
-}
 
 _TAGS = {
     "blockquote": "html-blockquote", "body": "html-body", "div": "html-div",
@@ -256,8 +208,9 @@ def features_used(html: str) -> set[str]:
 
 
 @functools.lru_cache(maxsize=4)
-def client_support(html: str) -> ClientReport:
-    """What each client family lacks of what ``html`` uses, with the fallbacks that cover it."""
+def client_support(html: str, language: Language = "en") -> ClientReport:
+    """What each client family lacks of what ``html`` uses, with the fallbacks that cover it
+    (said in ``language``)."""
     data = _data()
     used = sorted(features_used(html))
     gaps = []
@@ -276,6 +229,6 @@ def client_support(html: str) -> ClientReport:
                 notes[family] = [feature["notes"].get(n, "") for n in numbers]
         if all(status in ("supported", "unknown") for status in families.values()):
             continue
-        fallback = FALLBACKS.get(slug, "")
+        fallback = FALLBACKS[language].get(slug, "")
         gaps.append(Support(slug, feature["title"], feature["url"], families, notes, fallback))
     return ClientReport(tuple(used), tuple(gaps), data["last_update_date"][:10])

@@ -14,8 +14,8 @@ from pydantic import BaseModel
 
 from digestgen.links import Tagger, campaign_of
 from digestgen.load import Loaded
-from digestgen.models import PROSE, QUOTED, Digest, Language, Outlet
-from digestgen.strings import STRINGS, long_date
+from digestgen.locale import STRINGS, Language, long_date
+from digestgen.models import PROSE, QUOTED, Digest, Outlet
 from digestgen.typography import typeset
 
 M = TypeVar("M", bound=BaseModel)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -25,8 +25,7 @@ from pydantic import (
 )
 
 from digestgen.esp import EspName, preset
-
-Language = Literal["fr", "en"]
+from digestgen.locale import Language
 
 
 class Typeset:

@@ -12,29 +12,10 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
-# What to do about the rules an editor's email can fire; any other rule shows its description.
-FIXES = {
-    "DATE_IN_PAST_96_XX": "send with the current Date: header (send-test does)",
-    "DATE_IN_FUTURE_96_XX": "send with the current Date: header (send-test does)",
-    "MISSING_HEADERS": "the .eml is a template without To:; the email service adds it",
-    "REPLYTO_WITHOUT_TO_CC": "the .eml is a template without To:; the email service adds it",
-    "HTML_FONT_LOW_CONTRAST": "give every text a colour that stands out from its background",
-    "HTML_IMAGE_ONLY_04": "add text: an email made mostly of images looks like spam",
-    "HTML_IMAGE_ONLY_08": "add text: an email made mostly of images looks like spam",
-    "HTML_IMAGE_ONLY_12": "add text: an email made mostly of images looks like spam",
-    "HTML_IMAGE_RATIO_02": "add text or use fewer, smaller images",
-    "HTML_IMAGE_RATIO_04": "add text or use fewer, smaller images",
-    "HTML_SHORT_LINK_IMG_1": "add text around linked images",
-    "MIME_HTML_ONLY": "keep the plain-text alternative (a template override lost it)",
-    "SUBJ_ALL_CAPS": "write the subject in sentence case",
-    "MISSING_MID": "keep the Message-ID header",
-    "MISSING_DATE": "keep the Date header",
-    "MPART_ALT_DIFF": "keep the plain text and the HTML saying the same thing",
-    "HTML_MIME_NO_HTML_TAG": "keep <html> in the template",
-    "T_REMOTE_IMAGE": "host images on the outlet's own domain",
-    "URI_NOVOWEL": "avoid link hosts without vowels",
-    "TVD_SPACE_RATIO": "write the subject without spaced-out letters",
-}
+# What to do about the rules an editor's email can fire is locale's SPAM_FIXES; any other
+# rule shows its description.
+from digestgen.locale import SPAM_FIXES, Language
+
 _DETAILS = re.compile(r"Content analysis details:\s+\((-?[\d.]+) points, (-?[\d.]+) required\)")
 _RULE = re.compile(r"^\s*(-?\d+\.\d+)\s+([A-Z0-9_]+)\s+(.*)$")
 
@@ -44,10 +25,12 @@ class Rule:
     name: str
     points: float
     description: str
+    language: Language = "en"
 
     @property
     def fix(self) -> str:
-        return FIXES.get(self.name, self.description)
+        """What to change so that the rule does not fire (else SpamAssassin's description)."""
+        return SPAM_FIXES[self.language].get(self.name, self.description)
 
 
 @dataclass(frozen=True)
@@ -76,8 +59,9 @@ def spamassassin() -> str | None:
     return shutil.which("spamassassin")
 
 
-def parse_report(output: str) -> SpamReport:
-    """The score and the rules that fired, from ``spamassassin -t``'s report."""
+def parse_report(output: str, language: Language = "en") -> SpamReport:
+    """The score and the rules that fired, from ``spamassassin -t``'s report; their fixes
+    are said in ``language``."""
     details = _DETAILS.search(output)
     if not details:
         raise SpamCheckUnavailable("SpamAssassin gave no report")
@@ -86,10 +70,12 @@ def parse_report(output: str) -> SpamReport:
     for line in table:
         match = _RULE.match(line)
         if match:
-            rules.append(Rule(match.group(2), float(match.group(1)), match.group(3).strip()))
+            points, name = float(match.group(1)), match.group(2)
+            rules.append(Rule(name, points, match.group(3).strip(), language))
         elif rules and line.startswith(" " * 20) and line.strip():
             last = rules[-1]  # a description continued on the next line
-            rules[-1] = Rule(last.name, last.points, f"{last.description} {line.strip()}")
+            description = f"{last.description} {line.strip()}"
+            rules[-1] = Rule(last.name, last.points, description, language)
         elif rules and not line.strip():
             break
     return SpamReport(float(details.group(1)), float(details.group(2)), tuple(rules))
@@ -111,7 +97,7 @@ def as_received(message: bytes, sender_domain: str) -> bytes:
     return line.encode("ascii") + message
 
 
-def spam_score(message: bytes, *, timeout: float = 60.0) -> SpamReport:
+def spam_score(message: bytes, *, timeout: float = 60.0, language: Language = "en") -> SpamReport:
     """SpamAssassin's verdict on ``message`` with its local rules only."""
     program = spamassassin()
     if program is None:
@@ -124,4 +110,4 @@ def spam_score(message: bytes, *, timeout: float = 60.0) -> SpamReport:
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SpamCheckUnavailable(f"spam score skipped: SpamAssassin failed ({exc})") from None
-    return parse_report(done.stdout.decode("utf-8", "replace"))
+    return parse_report(done.stdout.decode("utf-8", "replace"), language)

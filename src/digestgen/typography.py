@@ -36,11 +36,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Literal
+
+from digestgen.locale import Language
 
 __all__ = ["NARROW_NBSP", "NBSP", "Language", "typeset"]
 
-Language = Literal["fr", "en"]
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
 
