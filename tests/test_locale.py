@@ -1,145 +1,173 @@
-"""What digestgen says, in the digest's language: every finding in French and English, French
-texts typeset by French rules, and the French sample's checks in French."""
+"""One module knows the languages: the preview and `check` speak the digest's, in its
+typography, and no finding or note is left without its translation."""
 
 from __future__ import annotations
 
+import ast
 import re
 import string
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from digestgen import locale
-from digestgen.locale import (
-    CLIENT_FALLBACKS,
-    ESP_CONSEQUENCES,
-    FINDINGS,
-    LANGUAGES,
-    NOTES,
-    PREVIEW,
-    SPAM_FIXES,
-    STRINGS,
-    kilobytes,
-    whole_number,
-)
+from digestgen.locale import FINDINGS, LANGUAGES, NOTES, REPORT, finding_text, kilobytes, number
 from helpers import sample_data, workspace
 
-CHECKS = (Path(locale.__file__).parent / "checks.py").read_text("utf-8")
-
-LONG_SUBJECT = "Cinq décideurs publics au Club des Partenaires du numérique, et bien d’autres"
+SOURCE = Path(__file__).resolve().parents[1] / "src" / "digestgen"
+CASES = Path(__file__).resolve().parent / "cases"
 
 
 def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def test_every_finding_checks_py_can_raise_has_both_languages() -> None:
-    used = set(re.findall(r'_finding\(\s*"([\w-]+)"', CHECKS))
-    used |= set(re.findall(r'"(issue-[\w-]+-length)"', CHECKS))
-    assert {"email-size", "too-long", "issue-subject-length", "link-redirect"} <= used
-    assert used <= set(FINDINGS), f"no message for {sorted(used - set(FINDINGS))}"
-    # Every finding goes through _finding, so none can bypass the table.
-    assert len(re.findall(r"(?<!class )\bFinding\(", CHECKS)) == 1
+def _texts(language: locale.Language) -> list[str]:
+    """Every text digestgen writes in ``language`` besides the editors' own."""
+    texts = [t for pair in FINDINGS[language].values() for t in pair]
+    texts += list(NOTES[language].values()) + list(REPORT[language].values())
+    texts += list(locale.FALLBACKS[language].values()) + list(locale.SPAM_FIXES[language].values())
+    texts += list(locale.STRINGS[language].values()) + list(locale.PREVIEW[language].values())
+    return texts
 
 
-@pytest.mark.parametrize("key", sorted(FINDINGS))
-def test_each_finding_says_the_same_in_both_languages(key: str) -> None:
-    assert set(FINDINGS[key]) == set(LANGUAGES)
-    english, french = FINDINGS[key]["en"], FINDINGS[key]["fr"]
-    for en, fr in zip(english, french, strict=True):
-        assert en and fr and (en != fr or en == "{fixes}")  # spam-score: the rules' fixes
-        assert _fields(en) == _fields(fr)
+def test_every_table_has_every_language_and_the_same_keys_and_fields() -> None:
+    tables = [
+        FINDINGS,
+        NOTES,
+        REPORT,
+        locale.FALLBACKS,
+        locale.SPAM_FIXES,
+        locale.STRINGS,
+        locale.PREVIEW,
+    ]
+    for table in tables:
+        assert set(table) == set(LANGUAGES)
+        english = table["en"]
+        for language in LANGUAGES:
+            assert set(table[language]) == set(english), language
+            for key, text in table[language].items():
+                said = " ".join(text) if isinstance(text, tuple) else text
+                shown = " ".join(english[key]) if isinstance(english[key], tuple) else english[key]
+                assert _fields(said) == _fields(shown), (language, key)
 
 
-@pytest.mark.parametrize(
-    "table", [NOTES, CLIENT_FALLBACKS, SPAM_FIXES, ESP_CONSEQUENCES], ids=lambda t: len(t)
-)
-def test_each_table_has_every_language(table: dict[str, dict[str, str]]) -> None:
-    for key, said in table.items():
-        assert set(said) == set(LANGUAGES), key
-        assert _fields(said["en"]) == _fields(said["fr"]), key
+def _codes_in_checks() -> set[str]:
+    """The texts the checks ask for: ``_finding(..., "code", ...)`` and ``text="..."``."""
+    tree = ast.parse((SOURCE / "checks.py").read_text(encoding="utf-8"))
+    keys = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_finding":
+            text = [k.value for k in node.keywords if k.arg == "text"]
+            if text and isinstance(text[0], ast.Constant):
+                keys.add(text[0].value)
+            elif isinstance(node.args[2], ast.Constant):
+                keys.add(node.args[2].value)
+    return keys
 
 
-def test_each_language_has_the_same_words() -> None:
-    assert set(STRINGS["fr"]) == set(STRINGS["en"])
-    assert set(PREVIEW["fr"]) == set(PREVIEW["en"])
+def test_every_finding_the_checks_make_is_said_in_both_languages() -> None:
+    used = _codes_in_checks() | {"subject-long", "preheader-length"}  # load's warnings
+    assert len(used) > 15
+    for language in LANGUAGES:
+        assert used <= set(FINDINGS[language]), used - set(FINDINGS[language])
 
 
-def _french_texts() -> list[str]:
-    texts = [text for said in FINDINGS.values() for text in said["fr"]]
-    texts += [said["fr"] for table in (NOTES, CLIENT_FALLBACKS, SPAM_FIXES, ESP_CONSEQUENCES)
-              for said in table.values()]  # fmt: skip
-    return texts + list(PREVIEW["fr"].values()) + list(STRINGS["fr"].values())
-
-
-@pytest.mark.parametrize("text", _french_texts())
+@pytest.mark.parametrize("text", _texts("fr"))
 def test_french_texts_follow_french_typography(text: str) -> None:
-    assert "'" not in text  # the apostrophe is ’
-    # No plain space (or none at all) before a high punctuation mark that ends a word.
-    assert not re.search(r"(?:^|[^\u00a0\u202f])[:;!?](?=\s|$)", text.replace("://", "")), text
-    assert not re.search(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", text), text
+    assert "'" not in text, "a French apostrophe is ’"
+    assert not re.search(r"[ \t][:;!?](\s|$)", text), "a no-break space goes before : ; ! ?"
+    assert not re.search(r"« | »", text), "« » hold no-break spaces"
+    assert "..." not in text
 
 
-@given(st.integers(min_value=0, max_value=10**12))
-def test_numbers_read_back(value: int) -> None:
-    french, english = whole_number(value, "fr"), whole_number(value, "en")
-    assert int(french.replace("\u202f", "")) == value
-    assert int(english.replace(",", "")) == value
-    assert " " not in french and "," not in french
+@pytest.mark.parametrize("text", _texts("en"))
+def test_english_texts_have_no_space_before_high_punctuation(text: str) -> None:
+    assert not re.search(r"\s[:;!?](\s|$)", text)
+    assert "«" not in text and "\u202f" not in text
 
 
-def test_sizes_as_the_preview_shows_them() -> None:
-    assert kilobytes(23757, "fr") == "23,2 Ko"
-    assert kilobytes(23757, "en") == "23.2 KB"
-    assert whole_number(2935, "fr") == "2\u202f935" and whole_number(2935, "en") == "2,935"
+@given(st.integers(min_value=0, max_value=10**9))
+def test_numbers_are_written_as_each_language_writes_them(value: int) -> None:
+    assert number(value, "en") == f"{value:,}"
+    french = number(value, "fr")
+    assert french.replace("\u202f", "") == str(value)
+    assert "," not in french and " " not in french  # grouped by narrow no-break spaces only
+    assert kilobytes(value, "fr").endswith("\u00a0Ko") and "." not in kilobytes(value, "fr")
+    assert kilobytes(value, "en").endswith(" KB")
 
 
-def _long_subject(root: Path) -> None:
+def test_a_finding_is_said_in_the_digests_language() -> None:
+    fr, _ = finding_text("fr", "no-unsubscribe")
+    en, _ = finding_text("en", "no-unsubscribe")
+    assert fr.startswith("l’e-mail n’a pas de lien de désinscription\u202f;")
+    assert en.startswith("the email has no unsubscribe link;")
+
+
+def _crafted(root: Path, language: str) -> None:
     digest = sample_data()
-    digest["issue"]["subject"] = LONG_SUBJECT
+    digest["language"] = language
+    # An event image without its alt text: one error.
+    digest["event"]["image"] = {
+        "src": "https://www.alliancy.fr/soiree.jpg",
+        "alt": "",
+        "width": 600,
+    }
     workspace(root, digest)
 
 
 def test_check_speaks_french_for_a_french_digest(
-    tmp_path: Path, cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _long_subject(tmp_path)
+    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    _crafted(tmp_path, "fr")
     monkeypatch.chdir(tmp_path)
     result = cli("check", "--no-spam")
-    said = f"{len(LONG_SUBJECT)} caractères\u202f; les messageries coupent l’objet après 60 environ"
-    assert said in result.stdout
-    assert "le réécrire à la longueur que les messageries affichent" in result.stdout
-    assert "warning  issue-subject-length" in result.stdout  # the code stays the same
+    assert result.exit_code == 1
+    assert "erreur     missing-alt" in result.stdout
+    assert "une image porteuse de contenu n’a pas de texte alternatif" in result.stdout
+    assert "correction\u00a0: décrire ce que montre l’image dans `alt`" in result.stdout
+    assert "1 erreur, " in result.stdout and "score de spam non calculé" in result.stdout
 
 
-def test_the_preview_page_speaks_french_for_a_french_digest(
-    tmp_path: Path, cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _long_subject(tmp_path)
+def test_check_speaks_english_for_an_english_digest(
+    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    _crafted(tmp_path, "en")
     monkeypatch.chdir(tmp_path)
-    assert cli("build", "test", "--no-cards").exit_code == 0
-    (page,) = (tmp_path / "out").glob("*/index.html")
-    html = page.read_text("utf-8")
-    assert "les messageries coupent l’objet après 60 environ" in html
-    assert "<code>issue-subject-length</code>" in html
-    assert "le texte d’aperçu est d’abord caché par display:none" in html  # clients' table
-    assert "inboxes cut" not in html
-
-
-def test_check_speaks_english_for_an_english_digest(english: Path, cli: Callable[..., Any]) -> None:
-    path = next((english / "content/digests").glob("*.yaml"))
-    text = path.read_text("utf-8")
-    long = "Cities & data: what five CIOs said at the summit, and what they left unsaid"
-    path.write_text(text.replace("Cities & data: what five CIOs said at the summit", long))
     result = cli("check", "--no-spam")
-    assert f"{len(long)} characters; inboxes cut subjects after about 60" in result.stdout
-    assert "rewrite it to the length inboxes show" in result.stdout
-    assert cli("build", "--all", "--no-cards").exit_code == 0
-    (page,) = (english / "out").glob("*/index.html")
-    html = page.read_text("utf-8")
-    assert "inboxes cut subjects after about 60" in html
-    assert "the preheader is hidden by display:none first" in html
+    assert result.exit_code == 1
+    assert "error      missing-alt" in result.stdout
+    assert "an image that carries content has no alt text" in result.stdout
+    assert "fix: describe what the image shows in `alt`" in result.stdout
+    assert "1 error, " in result.stdout
+
+
+def test_the_french_preview_shows_french_findings_and_numbers(
+    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    _crafted(tmp_path, "fr")
+    monkeypatch.chdir(tmp_path)
+    cli("build")
+    page = next((tmp_path / "out").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "une image porteuse de contenu n’a pas de texte alternatif" in page
+    assert "décrire ce que montre l’image dans <code>alt</code>" in page or (
+        "décrire ce que montre l’image dans `alt`" in page
+    )
+    assert re.search(r"\d\u202f\d{3} / 3\u202f000", page), "LinkedIn's count, as French writes it"
+    assert "\u00a0Ko / 102\u00a0Ko" in page
+    assert "la version claire s’affiche, avec un contraste AA" in page  # the clients' table
+
+
+def test_the_english_preview_stays_english(
+    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    _crafted(tmp_path, "en")
+    monkeypatch.chdir(tmp_path)
+    cli("build")
+    page = next((tmp_path / "out").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "an image that carries content has no alt text" in page
+    assert re.search(r"\d,\d{3} / 3,000", page)
+    assert " KB / 102 KB" in page
+    assert "the light version shows, with AA contrast" in page

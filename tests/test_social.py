@@ -208,9 +208,9 @@ def test_social_command_writes_the_files_and_prints_lengths(sample: Path, cli) -
     x_file = (folder / "social/x.txt").read_text()
     assert x_file.split("\n---\n")[0] == data["x"]["posts"][0]["text"]
     assert "X (limit 280)" in result.stdout and " / 280" in result.stdout
-    # The notes speak the digest's language, French here.
-    tag = "Identifier Club des Partenaires du numérique dans l’éditeur de LinkedIn"
-    assert tag in result.stdout
+    assert (
+        "Identifier Club des Partenaires du numérique dans l’éditeur de LinkedIn" in result.stdout
+    )
 
 
 def test_social_keeps_the_newsletter_files(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]

@@ -107,7 +107,7 @@ class Rendering:
             from digestgen.clients import client_support
 
             assert self.newsletter is not None, "the checks read the email"
-            clients = client_support(self.newsletter.html, self.loaded.language)
+            clients = client_support(self.newsletter.html, self.view.language)
             findings = check_rendered(self.loaded, self.newsletter.html, self.drafts, clients)
             self._checked = (findings, clients)
         return self._checked

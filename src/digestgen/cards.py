@@ -256,7 +256,7 @@ def card_jobs(view: View, photos: Sequence[bytes | None] = ()) -> list[tuple[str
     colours = palette(outlet.brand.primary_color)
     when = context["long_date"](event.date)
     footer = f"{event.title} · {when}"
-    opening, closing = quote_marks(context["lang"], "social")
+    opening, closing = quote_marks(context["lang"], NBSP)
     jobs: list[tuple[str, str, CardJob]] = []
 
     def add(stem: str, *texts: str, alt: str, photo: bytes | None = None) -> None:

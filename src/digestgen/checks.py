@@ -2,8 +2,7 @@
 platform would punish. Pure functions, except :func:`check_links`, which fetches.
 
 The preview page shows them; ``digestgen check`` reports them with a level, a code, where
-they come from (``file:line`` for content) and a one-line fix. Messages and fixes are in the
-digest's language (:data:`digestgen.locale.FINDINGS`); the codes stay English identifiers.
+they come from (``file:line`` for content) and a one-line fix.
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from digestgen.draft.placeholders import left_for_editor
 from digestgen.email import Newsletter, href_value, sender_domain, sent_message
 from digestgen.esp import preset
 from digestgen.load import Loaded, Loc
-from digestgen.locale import ESP_CONSEQUENCES, MESSAGES, Language, decimal, finding_text, kilobytes
+from digestgen.locale import Language, clauses, decimal, finding_text, kilobytes
 from digestgen.social import Draft
 from digestgen.spam import SpamReport, as_received, spam_score
 
@@ -34,7 +33,8 @@ _BLOCK = re.compile(r"<!-- (?:block:([\w-]+)|(further-reading):start) -->")
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing to look at before sending: its level, a stable code, where, and what to do."""
+    """One thing to look at before sending: its level, a stable code, where, and what to do
+    (the message and the fix in the digest's language)."""
 
     level: str  # "error" or "warning"
     code: str
@@ -45,18 +45,18 @@ class Finding:
 
 
 def _finding(
-    key: str,
-    level: str,
-    where: str,
     language: Language,
-    details: dict[str, Any] | None = None,
+    level: str,
+    code: str,
+    where: str,
     *,
-    code: str = "",
-    **params: Any,
+    text: str | None = None,
+    details: dict[str, Any] | None = None,
+    **values: object,
 ) -> Finding:
-    """A finding whose message and fix are those of ``key`` in ``language``."""
-    message, fix = finding_text(key, language, **params)
-    return Finding(level, code or key, message, where, fix, details or {})
+    """A finding whose message and fix are :mod:`digestgen.locale`'s ``text`` (else ``code``)."""
+    message, fix = finding_text(language, text or code, **values)
+    return Finding(level, code, message, where, fix, details or {})
 
 
 def block_sizes(html: str) -> dict[str, int]:
@@ -85,60 +85,54 @@ def check_size(html: str, language: Language = "en") -> list[Finding]:
     )
     return [
         _finding(
-            "email-size",
-            "error" if size >= GMAIL_CLIP else "warning",
-            "newsletter.html",
             language,
-            {"bytes": size, "blocks": blocks},
+            "error" if size >= GMAIL_CLIP else "warning",
+            "email-size",
+            "newsletter.html",
+            details={"bytes": size, "blocks": blocks},
             size=kilobytes(size, language),
             heaviest=heaviest,
         )
     ]
 
 
-# The warnings of the loader, by the field they are about.
-_LENGTH_CODES = {
-    "issue.subject": "issue-subject-length",
-    "issue.preheader": "issue-preheader-length",
-}
-
-
 def check_content(loaded: Loaded) -> list[Finding]:
     """Alt text, insecure links and repeated follow-up stories, each at its line."""
-    digest, language = loaded.digest, loaded.language
+    language = loaded.language
     found = [
         _finding(
-            _LENGTH_CODES[p.loc],
-            "warning",
-            f"{p.path}:{p.line}",
             language,
-            n=len(getattr(digest.issue, p.loc.rsplit(".", 1)[1])),
+            "warning",
+            f"{p.loc.replace('.', '-')}-length",
+            f"{p.path}:{p.line}",
+            text="field-length",
+            message=p.message,
         )
         for p in loaded.warnings()
     ]
+    digest = loaded.digest
     images: list[tuple[Loc, Any]] = [(("event", "image"), digest.event.image)]
     images += [
         (("event", "speakers", i, "photo"), s.photo) for i, s in enumerate(digest.event.speakers)
     ]
     for loc, image in images:
         if image is not None and not image.alt:
-            found.append(_finding("missing-alt", "error", _where(loaded, (*loc, "alt")), language))
+            found.append(_finding(language, "error", "missing-alt", _where(loaded, (*loc, "alt"))))
     for loc, url in _content_urls(loaded):
         if url.lower().startswith("http://"):
-            found.append(
-                _finding("insecure-link", "warning", _where(loaded, loc), language, url=url)
-            )
+            where = _where(loaded, loc)
+            found.append(_finding(language, "warning", "insecure-link", where, url=url))
     seen: dict[str, int] = {}
     for i, article in enumerate(digest.further_reading.articles):
         key = _comparable(article.url)
         if key in seen:
             found.append(
                 _finding(
-                    "duplicate-article",
-                    "warning",
-                    _where(loaded, ("further_reading", "articles", i, "url")),
                     language,
-                    n=i + 1,
+                    "warning",
+                    "duplicate-article",
+                    _where(loaded, ("further_reading", "articles", i, "url")),
+                    number=i + 1,
                     first=seen[key] + 1,
                 )
             )
@@ -178,14 +172,22 @@ def _content_urls(loaded: Loaded) -> Iterator[tuple[Loc, str]]:
 
 def check_html(loaded: Loaded, html: str) -> list[Finding]:
     """What the rendered email itself must have, whatever templates made it."""
-    found, language = [], loaded.language
+    language = loaded.language
+    found = []
     if f'href="{href_value(loaded.outlet.unsubscribe)}"' not in html:
-        found.append(_finding("no-unsubscribe", "error", "newsletter.html", language))
+        found.append(_finding(language, "error", "no-unsubscribe", "newsletter.html"))
     for tag in re.findall(r"<img\b[^>]*>", html):
         if not re.search(r"\swidth=\"\d+\"", tag):
             src = re.search(r'src="([^"]*)"', tag)
-            shown = src.group(1) if src else MESSAGES["no-src"][language]
-            found.append(_finding("image-width", "warning", "newsletter.html", language, src=shown))
+            found.append(
+                _finding(
+                    language,
+                    "warning",
+                    "image-width",
+                    "newsletter.html",
+                    src=src.group(1) if src else "no src",
+                )
+            )
     return found
 
 
@@ -194,10 +196,10 @@ def check_left_for_editor(loaded: Loaded) -> list[Finding]:
     gets sent), each at its line."""
     return [
         _finding(
-            "left-for-editor",
-            "error",
-            f"{problem.path}:{problem.line}: {problem.loc}",
             loaded.language,
+            "error",
+            "left-for-editor",
+            f"{problem.path}:{problem.line}: {problem.loc}",
         )
         for problem in left_for_editor(loaded.digest_source)
     ]
@@ -208,17 +210,15 @@ def check_service(loaded: Loaded, html: str) -> list[Finding]:
     service = preset(loaded.outlet.esp)
     if service is None:
         return []
-    language = loaded.language
-    consequence = ESP_CONSEQUENCES.get(service.label, {}).get(language, service.consequence)
     return [
         _finding(
-            "esp-tag-missing",
+            loaded.language,
             "error",
+            "esp-tag-missing",
             "newsletter.html",
-            language,
             tag=tag,
             service=service.label,
-            consequence=consequence,
+            consequence=service.consequence,
         )
         for tag in service.required_tags(loaded.language)
         if tag not in html
@@ -229,11 +229,11 @@ def check_clients(report: ClientReport, language: Language = "en") -> list[Findi
     """Features some client family does not support, where nothing in the email covers them."""
     return [
         _finding(
-            "client-support",
-            "warning",
-            "newsletter.html",
             language,
-            {"feature": gap.slug, "families": gap.families},
+            "warning",
+            "client-support",
+            "newsletter.html",
+            details={"feature": gap.slug, "families": gap.families},
             feature=gap.title,
             families=", ".join(gap.uncovered),
             url=gap.url,
@@ -254,7 +254,7 @@ def spam_report(loaded: Loaded, newsletter: Newsletter) -> SpamReport:
     Raises :class:`~digestgen.spam.SpamCheckUnavailable` when SpamAssassin is not there.
     """
     message = sent_message(loaded, newsletter, READER)
-    return spam_score(as_received(message, sender_domain(loaded)))
+    return spam_score(as_received(message, sender_domain(loaded)), language=loaded.language)
 
 
 def check_spam(report: SpamReport, language: Language = "en") -> list[Finding]:
@@ -263,57 +263,58 @@ def check_spam(report: SpamReport, language: Language = "en") -> list[Finding]:
     if report.score >= report.required or report.score > SPAM_WARNING:
         fired = [r for r in report.rules if r.points > 0]
         rules = ", ".join(
-            f"{r.name} {'+' if r.points >= 0 else ''}{decimal(r.points, language)}" for r in fired
+            f"{r.name} {'+' if r.points > 0 else ''}{decimal(r.points, language)}" for r in fired
         )
-        separator = "\u202f; " if language == "fr" else "; "
         found.append(
             _finding(
-                "spam-score",
-                "error" if report.score >= report.required else "warning",
-                "newsletter.eml",
                 language,
-                report.as_dict(),
+                "error" if report.score >= report.required else "warning",
+                "spam-score",
+                "newsletter.eml",
+                details=report.as_dict(),
                 score=decimal(report.score, language),
                 required=decimal(report.required, language),
                 rules=rules,
-                fixes=separator.join(r.fix_in(language) for r in fired),
+                fixes=clauses([r.fix for r in fired], language),
             )
         )
     return found
 
 
 def check_social(drafts: dict[str, Draft], language: Language = "en") -> list[Finding]:
-    """Posts over their platform's limit after shortening, and a LinkedIn hook too long."""
+    """Posts over their platform's limit after shortening, and a hook longer than what the
+    platform shows before "…see more" (LinkedIn's)."""
     found = []
     for name, draft in drafts.items():
+        label = draft.platform.label
         for number in draft.over:
             post = draft.posts[number]
             found.append(
                 _finding(
-                    "too-long",
-                    "error",
-                    f"social/{name}.txt",
                     language,
-                    code=f"{name}-too-long",
-                    platform=draft.platform.label,
-                    n=number + 1,
+                    "error",
+                    f"{name}-too-long",
+                    f"social/{name}.txt",
+                    text="too-long",
+                    platform=label,
+                    number=number + 1,
                     length=post.length,
                     limit=draft.platform.limit,
                 )
             )
-    linkedin = drafts.get("linkedin")
-    if linkedin and linkedin.posts:
-        hook = linkedin.posts[0].text.split("\n", 1)[0]
-        shown = linkedin.platform.hook_limit or linkedin.platform.limit
-        if len(hook) > shown:
+        shown = draft.platform.hook_limit
+        hook = draft.posts[0].text.split("\n", 1)[0] if draft.posts else ""
+        if shown and len(hook) > shown:
             found.append(
                 _finding(
-                    "linkedin-hook",
-                    "warning",
-                    "social/linkedin.txt",
                     language,
+                    "warning",
+                    f"{name}-hook",
+                    f"social/{name}.txt",
+                    text="hook",
+                    platform=label,
                     length=len(hook),
-                    limit=shown,
+                    shown=shown,
                 )
             )
     return found
@@ -348,25 +349,20 @@ def check_links(
     unique = list(dict.fromkeys(url for _, url in located))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = dict(zip(unique, pool.map(checked, unique), strict=True))
-    found, language = [], loaded.language
+    found = []
     for loc, url in located:
         result, where = results[url], _where(loaded, loc)
+        language = loaded.language
         if result.status is None:
-            error = result.error
-            waited = re.fullmatch(r"no answer within (\S+) s", error)
-            if waited:  # digestgen's own words, not the system's
-                error = MESSAGES["no-answer-within"][language].format(seconds=waited.group(1))
-            elif error == "no answer":
-                error = MESSAGES["no-answer"][language]
             found.append(
-                _finding("link-unreachable", "error", where, language, url=url, error=error)
+                _finding(language, "error", "link-unreachable", where, url=url, error=result.error)
             )
         elif result.status >= 400:
             found.append(
-                _finding("link-broken", "error", where, language, url=url, status=result.status)
+                _finding(language, "error", "link-broken", where, url=url, status=result.status)
             )
         elif (urlsplit(result.final).hostname or "") != (urlsplit(url).hostname or ""):
             found.append(
-                _finding("link-redirect", "warning", where, language, url=url, final=result.final)
+                _finding(language, "warning", "link-redirect", where, url=url, final=result.final)
             )
     return found

@@ -241,6 +241,7 @@ def check(
     """Validate a digest and lint what it renders, writing nothing; exit 1 on any error."""
     from digestgen.build import NEWSLETTER, SOCIAL, render_files
     from digestgen.checks import check_links, check_spam, spam_report
+    from digestgen.locale import report_line
     from digestgen.spam import SpamCheckUnavailable
 
     try:
@@ -253,16 +254,15 @@ def check(
     assert rendered.findings is not None and rendered.clients is not None
     assert rendered.newsletter is not None
     findings = rendered.findings
-    spam, spam_note = None, "spam score skipped (--no-spam)"
+    spam, spam_note = None, report_line(loaded.language, "no_spam")
     if not no_spam:
         try:
             spam = spam_report(loaded, rendered.newsletter)
         except SpamCheckUnavailable as exc:
             spam_note = str(exc)
         else:
-            findings = sorted(
-                findings + check_spam(spam, loaded.language), key=lambda f: f.level != "error"
-            )
+            found = check_spam(spam, loaded.language)
+            findings = sorted(findings + found, key=lambda f: f.level != "error")
     if links:
         findings += check_links(loaded, timeout=timeout, allow_private=allow_private)
     digest_path = loaded.digest_source.path
@@ -271,7 +271,7 @@ def check(
             console.check_report(digest_path, findings, rendered.clients, spam, spam_note)
         )
     else:
-        console.findings(digest_path, findings, rendered.clients, spam, spam_note)
+        console.findings(loaded.language, digest_path, findings, rendered.clients, spam, spam_note)
     if any(f.level == "error" for f in findings):
         raise Flagged("")
 

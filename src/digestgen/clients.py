@@ -17,9 +17,10 @@ from html.parser import HTMLParser
 from importlib import resources
 from typing import Any
 
-from digestgen.locale import CLIENT_FALLBACKS, Language
+from digestgen.locale import FALLBACKS, Language
 
 FAMILIES = ("Gmail", "Outlook Windows", "Outlook.com", "Apple Mail", "Yahoo", "Samsung")
+
 
 _TAGS = {
     "blockquote": "html-blockquote", "body": "html-body", "div": "html-div",
@@ -208,8 +209,8 @@ def features_used(html: str) -> set[str]:
 
 @functools.lru_cache(maxsize=4)
 def client_support(html: str, language: Language = "en") -> ClientReport:
-    """What each client family lacks of what ``html`` uses, with the fallbacks that cover it,
-    said in ``language``."""
+    """What each client family lacks of what ``html`` uses, with the fallbacks that cover it
+    (said in ``language``)."""
     data = _data()
     used = sorted(features_used(html))
     gaps = []
@@ -228,6 +229,6 @@ def client_support(html: str, language: Language = "en") -> ClientReport:
                 notes[family] = [feature["notes"].get(n, "") for n in numbers]
         if all(status in ("supported", "unknown") for status in families.values()):
             continue
-        fallback = CLIENT_FALLBACKS.get(slug, {}).get(language, "")
+        fallback = FALLBACKS[language].get(slug, "")
         gaps.append(Support(slug, feature["title"], feature["url"], families, notes, fallback))
     return ClientReport(tuple(used), tuple(gaps), data["last_update_date"][:10])

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from digestgen.errors import ContentError, DigestgenError, Problem
+from digestgen.locale import Language, decimal, kilobytes, report_line
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -142,28 +143,38 @@ def as_json(report: dict[str, Any]) -> None:
 
 
 def findings(
+    language: Language,
     digest: Path,
     found: list[Finding],
     clients: ClientReport,
     spam: SpamReport | None,
     spam_note: str,
 ) -> None:
-    """``check``'s text report: each finding with where and how to fix it, then the inbox."""
-    out(f"digestgen check: {_shown(digest)}")
+    """``check``'s text report, in the digest's language: each finding with where and how to
+    fix it, then the inbox."""
+    out(report_line(language, "title", digest=_shown(digest)))
+    fix = report_line(language, "fix")
     for f in found:
         colour = "red" if f.level == "error" else "yellow"
-        level = typer.style(f"{f.level:<8}", fg=colour, bold=f.level == "error")
+        label = report_line(language, f.level)
+        level = typer.style(f"{label:<10}", fg=colour, bold=f.level == "error")
         out(f"{level} {f.code:<20} {f.where}")
-        out(f"         {f.message}")
-        out(f"         fix: {f.fix}")
+        out(f"           {f.message}")
+        out(f"           {fix} {f.fix}")
         for name, size in f.details.get("blocks", {}).items():
-            out(f"           {name:<20}{size / 1024:7.1f} KB")
-    inbox(clients, spam, spam_note)
+            out(f"             {name:<20}{kilobytes(size, language):>10}")
+    inbox(language, clients, spam, spam_note)
     errors = sum(f.level == "error" for f in found)
-    out(f"{_plural(errors, 'error')}, {_plural(len(found) - errors, 'warning')}.")
+    counts = (
+        report_line(language, "errors", errors),
+        report_line(language, "warnings", len(found) - errors),
+    )
+    out(f"{counts[0]}, {counts[1]}.")
 
 
-def inbox(clients: ClientReport, spam: SpamReport | None, spam_note: str) -> None:
+def inbox(
+    language: Language, clients: ClientReport, spam: SpamReport | None, spam_note: str
+) -> None:
     """The client families' gaps and the spam score, after the findings.
 
     Only features a family lacks entirely are listed; partial support is in the JSON report
@@ -171,21 +182,29 @@ def inbox(clients: ClientReport, spam: SpamReport | None, spam_note: str) -> Non
     """
     missing = [g for g in clients.gaps if "unsupported" in g.families.values()]
     out(
-        f"Email clients (caniemail, {clients.data_date}): {len(clients.used)} features used, "
-        f"{len(missing)} missing in some client, {len(clients.gaps) - len(missing)} partly "
-        "supported (--format json or the preview lists them)"
+        report_line(
+            language,
+            "clients",
+            date=clients.data_date,
+            used=len(clients.used),
+            missing=len(missing),
+            partial=len(clients.gaps) - len(missing),
+        )
     )
     for gap in missing:
         lacking = [name for name, status in gap.families.items() if status == "unsupported"]
-        out(f"  {gap.title}: not in {', '.join(lacking)}")
-        out(f"    {'covered: ' + gap.fallback if gap.fallback else 'no fallback'}")
+        out("  " + report_line(language, "not_in", feature=gap.title, families=", ".join(lacking)))
+        covered = report_line(language, "covered", fallback=gap.fallback)
+        out(f"    {covered if gap.fallback else report_line(language, 'no_fallback')}")
     if spam is None:
         out(spam_note)
         return
-    out(f"Spam score (SpamAssassin, local rules): {spam.score:.1f} / {spam.required:.1f}")
+    score, required = decimal(spam.score, language), decimal(spam.required, language)
+    out(report_line(language, "spam", score=score, required=required))
     for rule in spam.rules:
         if rule.points:
-            out(f"  {rule.points:+5.1f} {rule.name:<24} {rule.fix}")
+            points = ("+" if rule.points > 0 else "") + decimal(rule.points, language)
+            out(f"  {points:>5} {rule.name:<24} {rule.fix}")
 
 
 def drafted(made: Made) -> None:

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from digestgen.links import Tagger, campaign_of
 from digestgen.load import Loaded
-from digestgen.locale import STRINGS, Language, long_date, quote_marks
+from digestgen.locale import STRINGS, Language, long_date
 from digestgen.models import PROSE, QUOTED, Digest, Outlet
 from digestgen.typography import typeset
 
@@ -97,7 +97,6 @@ class View:
     def context(self, *, source: str, medium: str, nbsp: str | None = None) -> dict[str, Any]:
         """The template context for one output whose own-site links carry ``source``/``medium``."""
         language, strings = self.language, self.strings
-        opening, closing = quote_marks(language, "email")
         outlet, digest = self.typeset(nbsp)
         tagger = Tagger(
             website=outlet.website,
@@ -119,5 +118,5 @@ class View:
             "campaign": tagger.campaign,
             "link": tagger,
             "long_date": lambda day: long_date(day, language),
-            "quote": lambda text: f"{opening}{text}{closing}",
+            "quote": lambda text: f"{strings['quote_open']}{text}{strings['quote_close']}",
         }

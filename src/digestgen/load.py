@@ -23,7 +23,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from digestgen.errors import ContentError, DigestNotFound, Problem
-from digestgen.locale import Language
+from digestgen.locale import Language, finding_text
 from digestgen.models import Digest, Outlet
 
 Loc = tuple[str | int, ...]
@@ -219,21 +219,13 @@ class Loaded:
     def warnings(self) -> list[Problem]:
         """What the format allows but an editor should hear about."""
         found = []
-        issue = self.digest.issue
+        issue, language = self.digest.issue, self.language
         if len(issue.subject) > 60:
-            found.append(
-                self.digest_source.problem(
-                    ("issue", "subject"),
-                    f"{len(issue.subject)} characters; inboxes cut subjects after about 60",
-                )
-            )
+            said, _ = finding_text(language, "subject-long", n=len(issue.subject))
+            found.append(self.digest_source.problem(("issue", "subject"), said))
         if not 40 <= len(issue.preheader) <= 130:
-            found.append(
-                self.digest_source.problem(
-                    ("issue", "preheader"),
-                    f"{len(issue.preheader)} characters; inboxes show 40 to 130",
-                )
-            )
+            said, _ = finding_text(language, "preheader-length", n=len(issue.preheader))
+            found.append(self.digest_source.problem(("issue", "preheader"), said))
         return found
 
 

@@ -1,18 +1,11 @@
-"""Everything digestgen says in a language: the one module to edit to add a language or a word.
+"""Everything digestgen knows of a language, in one place: its own words around the editors'
+text (in the outputs and on the preview page), quotation marks, dates, numbers, and the
+messages of its findings and notes, in French and English.
 
-It holds the :data:`Language` type, the words written around the editors' text in the outputs
-(:data:`STRINGS`), the preview page's own words (:data:`PREVIEW`), quotation marks per output,
-long dates, number formatting, and what ``digestgen check`` and the preview page say about a
-digest: each finding's message and fix (:data:`FINDINGS`), the notes under the social drafts
-(:data:`NOTES`), the fallbacks of the email clients' table (:data:`CLIENT_FALLBACKS`), the
-fixes of SpamAssassin's rules (:data:`SPAM_FIXES`) and the email services' reasons
-(:data:`ESP_CONSEQUENCES`).
-
-The words are already typeset (French no-break spaces and apostrophes included), so they are
-not passed through the typography rules again. French texts in the tables below are written
-with plain spaces and apostrophes for readability and typeset once, on import, by :func:`_fr`.
-
-It imports nothing else from digestgen, so every module may import it.
+The French texts are written here with ordinary spaces and straight apostrophes and typeset
+once, when this module loads (:func:`_french`): a no-break space before ``: ; ! ?``, inside
+« » and between a number and its unit, a curly apostrophe. To add a language, add its column
+to every table of this module. It imports nothing else of digestgen, so every module may.
 """
 
 from __future__ import annotations
@@ -23,22 +16,19 @@ from typing import Literal
 
 Language = Literal["fr", "en"]
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
-
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
 
 
-def _fr(text: str) -> str:
-    """French punctuation for a hand-written French text: a no-break space before ``:``, a
-    narrow one before ``; ! ?`` and inside « », and ’ for the apostrophe."""
-    text = text.replace("'", "’")
-    # Only punctuation that ends a word: "!important" or "?query" keep their characters.
-    text = re.sub(r" :(?=\s|$)", NBSP + ":", text)
-    text = re.sub(r" ([;!?])(?=\s|$)", NARROW_NBSP + r"\1", text)
-    return text.replace("« ", "«" + NARROW_NBSP).replace(" »", NARROW_NBSP + "»")
+def _french(text: str) -> str:
+    """French typography for digestgen's own texts (never for an editor's: see typography)."""
+    for mark, space in ((":", NBSP), (";", NARROW_NBSP), ("!", NARROW_NBSP), ("?", NARROW_NBSP)):
+        text = text.replace(" " + mark, space + mark)
+    text = text.replace("« ", "«" + NARROW_NBSP).replace(" »", NARROW_NBSP + "»")
+    text = re.sub(r"(\d) (%|px|Ko)(?!\w)", "\\1" + NBSP + "\\2", text)  # a number keeps its unit
+    return text.replace("'", "’")
 
 
-# The words of the outputs (email, text, social posts, cards).
 STRINGS: dict[Language, dict[str, str]] = {
     "fr": {
         "read_recap": "Lire le compte rendu",
@@ -53,6 +43,8 @@ STRINGS: dict[Language, dict[str, str]] = {
         "why": "Vous recevez cet e-mail car vous êtes abonné(e) à la newsletter {outlet}.",
         "unsubscribe": "Se désinscrire",
         "follow": "Nous suivre",
+        "quote_open": "«\u202f",
+        "quote_close": "\u202f»",
         "link": "Lien",
         "on_x": "sur X",
         "date_sep": " · ",
@@ -74,6 +66,8 @@ STRINGS: dict[Language, dict[str, str]] = {
         "why": "You are receiving this email because you subscribed to the {outlet} newsletter.",
         "unsubscribe": "Unsubscribe",
         "follow": "Follow us",
+        "quote_open": "“",
+        "quote_close": "”",
         "link": "Link",
         "on_x": "on X",
         "date_sep": " · ",
@@ -84,29 +78,8 @@ STRINGS: dict[Language, dict[str, str]] = {
     },
 }
 
-Medium = Literal["email", "social"]
-
-# Quotation marks around a speaker's quote. The email uses the narrow no-break space inside
-# « » (the French press's choice); social posts and cards the plain no-break space, which
-# every platform's font has.
-QUOTES: dict[Medium, dict[Language, tuple[str, str]]] = {
-    "email": {"fr": ("«" + NARROW_NBSP, NARROW_NBSP + "»"), "en": ("“", "”")},
-    "social": {"fr": ("«" + NBSP, NBSP + "»"), "en": ("“", "”")},
-}
-
-
-# Templates of a workspace may use t.quote_open / t.quote_close: the email's marks.
-for _language in LANGUAGES:
-    STRINGS[_language]["quote_open"], STRINGS[_language]["quote_close"] = QUOTES["email"][_language]
-
-
-def quote_marks(language: Language, medium: Medium) -> tuple[str, str]:
-    """The opening and closing quotation marks of ``language`` in ``medium``."""
-    return QUOTES[medium][language]
-
-
-# The preview page's own words, in the digest's language.
-PREVIEW: dict[Language, dict[str, str]] = {
+# The preview page's own words, in the digest's language (the French ones typeset below).
+_PREVIEW: dict[Language, dict[str, str]] = {
     "fr": {
         "title": "Aperçu",
         "inbox": "Dans la boîte de réception",
@@ -132,9 +105,7 @@ PREVIEW: dict[Language, dict[str, str]] = {
         "size": "Poids de l’e-mail",
         "kb": "Ko",
         "download": "Télécharger l’image",
-        "problems": (
-            "Le contenu ne se valide plus\u00a0: l’aperçu montre la dernière version valide."
-        ),
+        "problems": "Le contenu ne se valide plus : l’aperçu montre la dernière version valide.",
         "files": "Fichiers",
         "digests": "Digests",
         "first_comment": "Premier commentaire",
@@ -159,6 +130,9 @@ PREVIEW: dict[Language, dict[str, str]] = {
         "spam_result": (
             "Score de spam (SpamAssassin, règles locales)\u00a0: {score} sur {required}."
         ),
+        "decimal": ",",
+        "gmail_clip": "102\u00a0Ko",
+        "clauses": "\u202f; ",
     },
     "en": {
         "title": "Preview",
@@ -205,8 +179,17 @@ PREVIEW: dict[Language, dict[str, str]] = {
         "spam_static": "Spam score: run digestgen check or digestgen preview (SpamAssassin).",
         "spam_running": "Spam score: running SpamAssassin…",
         "spam_result": "Spam score (SpamAssassin, local rules): {score} of {required}.",
+        "decimal": ".",
+        "gmail_clip": "102 KB",
+        "clauses": "; ",
     },
 }
+
+PREVIEW: dict[Language, dict[str, str]] = {
+    "en": _PREVIEW["en"],
+    "fr": {key: _french(text) for key, text in _PREVIEW["fr"].items()},
+}
+
 
 _DAYS = {
     "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
@@ -231,43 +214,169 @@ def long_date(day: date, language: Language) -> str:
     return f"{weekday} {number}\u00a0{month} {day.year}"
 
 
-def whole_number(value: int, language: Language) -> str:
-    """A whole number with its thousands grouped: ``2 935`` (narrow no-break space) in French,
-    ``2,935`` in English."""
-    grouped = f"{value:,}"
-    return grouped.replace(",", NARROW_NBSP) if language == "fr" else grouped
+_FALLBACKS_EN: dict[str, str] = {
+    "css-max-width": "an Outlook-only table holds the email at 600 px",
+    "css-width": "the width attributes on tables and images give the same sizes",
+    "css-border-radius": "Outlook for Windows gets a VML button with round corners",
+    "css-display": "Outlook for Windows gets the VML button instead",
+    "css-display-none": "the preheader also carries mso-hide:all and zero sizes",
+    "css-opacity": "the preheader is hidden by display:none first",
+    "css-max-height": "the preheader is hidden by display:none first",
+    "css-overflow": "the preheader is hidden by display:none first",
+    "css-at-media": "the layout is fluid (100% up to 600 px) without its media rules",
+    "css-at-media-prefers-color-scheme": "the light version shows, with AA contrast",
+    "css-important": "only the media rules use !important; inlined styles do not",
+    "css-selector-attribute": "only Outlook.com's dark-mode hook ([data-ogsc]) uses it",
+    "css-margin": "the centred table also has align=center on its cell",
+    "css-padding": "padding sits on table cells, where every client honours it",
+    "css-line-height": "mso-line-height-rule:exactly pins Outlook's line heights",
+    "css-border": "borders are decoration: the text reads the same without them",
+    "css-letter-spacing": "letter-spacing is decoration: labels read the same without it",
+    "css-text-transform": "the labels read the same in their written case",
+    "css-text-decoration": "links keep their colour where underlines are dropped",
+    "css-font-weight": "titles also differ by size",
+    "css-height": "images keep their width; height:auto only keeps their ratio",
+    "css-border-collapse": "cellspacing=0 on every table",
+    "css-unit-percent": "pixel widths in the attributes",
+    "html-style": "every style the layout needs is also inlined",
+    "html-role": "screen readers that ignore it read a simple table of one column",
+    "html-lang": "the text is still shown; only its spoken language is lost",
+    "html-dir": "left to right is every client's default",
+    "html-meta-color-scheme": "the light version shows, with AA contrast",
+    "css-outline": "outline:none only removes a focus ring that Outlook never draws",
+    "html-doctype": "the layout is made of tables, which read the same without it",
+    "html-comments": "only Outlook reads its conditional comments; others skip them",
+    "html-align": "margin:0 auto centres the same table",
+    "html-width": "widths are also inlined as CSS",
+    "html-height": "images keep their ratio from their width",
+    "html-blockquote": "the quote's cell carries its border, background and padding",
+    "html-div": "the one div is the hidden preheader",
+    "html-h1-h6": "headings carry their size and weight inline",
+    "html-lists": "each item is a line of its own",
+    "html-body": "the canvas colour is also on the outer table",
+    "image-png": "every image has an alt text",
+    "image-jpg": "every image has an alt text",
+    "css-selector-class": "class rules are inlined; only media rules need classes",
+    "css-selector-descendant": "descendant rules are inlined",
+    "css-selector-grouping": "grouped rules are inlined",
+    "css-selector-type": "type rules are inlined",
+    "css-font-size": "clients that drop it show their default size",
+    "css-font": "clients that drop it show their default font",
+}
 
 
-def decimal(value: float, language: Language, places: int = 1) -> str:
-    """A decimal number: ``23,2`` in French, ``23.2`` in English."""
-    shown = f"{value:.{places}f}"
-    return shown.replace(".", ",") if language == "fr" else shown
+_FALLBACKS_FR: dict[str, str] = {
+    "css-max-width": "un tableau réservé à Outlook tient l'e-mail à 600 px",
+    "css-width": "les attributs width des tableaux et des images donnent les mêmes tailles",
+    "css-border-radius": "Outlook pour Windows reçoit un bouton VML aux coins arrondis",
+    "css-display": "Outlook pour Windows reçoit le bouton VML à la place",
+    "css-display-none": "le texte d'aperçu porte aussi mso-hide:all et des tailles nulles",
+    "css-opacity": "le texte d'aperçu est d'abord masqué par display:none",
+    "css-max-height": "le texte d'aperçu est d'abord masqué par display:none",
+    "css-overflow": "le texte d'aperçu est d'abord masqué par display:none",
+    "css-at-media": "la mise en page est fluide (100 % jusqu'à 600 px) sans ses règles media",
+    "css-at-media-prefers-color-scheme": "la version claire s'affiche, avec un contraste AA",
+    "css-important": "seules les règles media emploient !important ; les styles en ligne non",
+    "css-selector-attribute": "seul le repère du mode sombre d'Outlook.com ([data-ogsc]) l'emploie",
+    "css-margin": "la cellule du tableau centré porte aussi align=center",
+    "css-padding": "les marges intérieures sont sur les cellules, que tous les clients respectent",
+    "css-line-height": "mso-line-height-rule:exactly fixe les interlignes d'Outlook",
+    "css-border": "les bordures sont décoratives : le texte se lit de même sans elles",
+    "css-letter-spacing": "l'espacement des lettres est décoratif : les libellés se lisent de même",
+    "css-text-transform": "les libellés se lisent de même dans leur casse d'origine",
+    "css-text-decoration": "les liens gardent leur couleur là où le soulignement disparaît",
+    "css-font-weight": "les titres se distinguent aussi par leur taille",
+    "css-height": "les images gardent leur largeur ; height:auto ne garde que leurs proportions",
+    "css-border-collapse": "cellspacing=0 sur chaque tableau",
+    "css-unit-percent": "des largeurs en pixels dans les attributs",
+    "html-style": "chaque style dont la mise en page a besoin est aussi en ligne",
+    "html-role": "les lecteurs d'écran qui l'ignorent lisent un simple tableau d'une colonne",
+    "html-lang": "le texte s'affiche quand même ; seule sa langue parlée se perd",
+    "html-dir": "de gauche à droite est le sens par défaut de tous les clients",
+    "html-meta-color-scheme": "la version claire s'affiche, avec un contraste AA",
+    "css-outline": "outline:none ne retire qu'un contour de focus qu'Outlook ne dessine jamais",
+    "html-doctype": "la mise en page est faite de tableaux, qui se lisent de même sans lui",
+    "html-comments": "seul Outlook lit ses commentaires conditionnels ; les autres les ignorent",
+    "html-align": "margin:0 auto centre le même tableau",
+    "html-width": "les largeurs sont aussi en CSS en ligne",
+    "html-height": "les images gardent leurs proportions d'après leur largeur",
+    "html-blockquote": "la cellule de la citation porte sa bordure, son fond et ses marges",
+    "html-div": "le seul div est le texte d'aperçu masqué",
+    "html-h1-h6": "les intertitres portent leur taille et leur graisse en ligne",
+    "html-lists": "chaque élément est une ligne à part",
+    "html-body": "la couleur du fond est aussi sur le tableau extérieur",
+    "image-png": "chaque image a un texte alternatif",
+    "image-jpg": "chaque image a un texte alternatif",
+    "css-selector-class": (
+        "les règles de classe sont en ligne ; seules les règles media en ont besoin"
+    ),
+    "css-selector-descendant": "les règles de descendance sont en ligne",
+    "css-selector-grouping": "les règles groupées sont en ligne",
+    "css-selector-type": "les règles de type sont en ligne",
+    "css-font-size": "les clients qui l'ignorent affichent leur taille par défaut",
+    "css-font": "les clients qui l'ignorent affichent leur police par défaut",
+}
+
+_FIXES_EN: dict[str, str] = {
+    "DATE_IN_PAST_96_XX": "send with the current Date: header (send-test does)",
+    "DATE_IN_FUTURE_96_XX": "send with the current Date: header (send-test does)",
+    "MISSING_HEADERS": "the .eml is a template without To:; the email service adds it",
+    "REPLYTO_WITHOUT_TO_CC": "the .eml is a template without To:; the email service adds it",
+    "HTML_FONT_LOW_CONTRAST": "give every text a colour that stands out from its background",
+    "HTML_IMAGE_ONLY_04": "add text: an email made mostly of images looks like spam",
+    "HTML_IMAGE_ONLY_08": "add text: an email made mostly of images looks like spam",
+    "HTML_IMAGE_ONLY_12": "add text: an email made mostly of images looks like spam",
+    "HTML_IMAGE_RATIO_02": "add text or use fewer, smaller images",
+    "HTML_IMAGE_RATIO_04": "add text or use fewer, smaller images",
+    "HTML_SHORT_LINK_IMG_1": "add text around linked images",
+    "MIME_HTML_ONLY": "keep the plain-text alternative (a template override lost it)",
+    "SUBJ_ALL_CAPS": "write the subject in sentence case",
+    "MISSING_MID": "keep the Message-ID header",
+    "MISSING_DATE": "keep the Date header",
+    "MPART_ALT_DIFF": "keep the plain text and the HTML saying the same thing",
+    "HTML_MIME_NO_HTML_TAG": "keep <html> in the template",
+    "T_REMOTE_IMAGE": "host images on the outlet's own domain",
+    "URI_NOVOWEL": "avoid link hosts without vowels",
+    "TVD_SPACE_RATIO": "write the subject without spaced-out letters",
+}
 
 
-def kilobytes(size: int, language: Language) -> str:
-    """A size in kilobytes with its unit: ``23,2 Ko`` / ``23.2 KB``."""
-    return f"{decimal(size / 1024, language)} {PREVIEW[language]['kb']}"
+_FIXES_FR: dict[str, str] = {
+    "DATE_IN_PAST_96_XX": "envoyer avec l'en-tête Date: du moment (send-test le fait)",
+    "DATE_IN_FUTURE_96_XX": "envoyer avec l'en-tête Date: du moment (send-test le fait)",
+    "MISSING_HEADERS": "le .eml est un modèle sans To: ; le service d'envoi l'ajoute",
+    "REPLYTO_WITHOUT_TO_CC": "le .eml est un modèle sans To: ; le service d'envoi l'ajoute",
+    "HTML_FONT_LOW_CONTRAST": "donner à chaque texte une couleur qui se détache de son fond",
+    "HTML_IMAGE_ONLY_04": "ajouter du texte : un e-mail fait surtout d'images ressemble à du spam",
+    "HTML_IMAGE_ONLY_08": "ajouter du texte : un e-mail fait surtout d'images ressemble à du spam",
+    "HTML_IMAGE_ONLY_12": "ajouter du texte : un e-mail fait surtout d'images ressemble à du spam",
+    "HTML_IMAGE_RATIO_02": "ajouter du texte ou employer moins d'images, plus petites",
+    "HTML_IMAGE_RATIO_04": "ajouter du texte ou employer moins d'images, plus petites",
+    "HTML_SHORT_LINK_IMG_1": "ajouter du texte autour des images cliquables",
+    "MIME_HTML_ONLY": "garder la version texte (un modèle remplacé l'a perdue)",
+    "SUBJ_ALL_CAPS": "écrire l'objet en minuscules, majuscule initiale",
+    "MISSING_MID": "garder l'en-tête Message-ID",
+    "MISSING_DATE": "garder l'en-tête Date",
+    "MPART_ALT_DIFF": "garder la version texte et la version HTML identiques sur le fond",
+    "HTML_MIME_NO_HTML_TAG": "garder <html> dans le modèle",
+    "T_REMOTE_IMAGE": "héberger les images sur le domaine du média",
+    "URI_NOVOWEL": "éviter les domaines de liens sans voyelles",
+    "TVD_SPACE_RATIO": "écrire l'objet sans lettres espacées",
+}
 
-
-# What `digestgen check` and the preview page say: per finding, a message and a fix, each a
-# str.format template whose fields the check fills in. The codes themselves stay English: they
-# are the JSON contract.
+# Each finding: its message and its fix, by code, in English and in French ({names} are filled
+# in by the check). The codes are the JSON report's contract and stay English.
 _FINDINGS_EN: dict[str, tuple[str, str]] = {
     "email-size": (
         "the email weighs {size}; Gmail clips it from 102 KB (heaviest: {heaviest})",
         "shorten or cut the heaviest blocks: quotes, summaries, follow-up stories",
     ),
-    "issue-subject-length": (
-        "{n} characters; inboxes cut subjects after about 60",
-        "rewrite it to the length inboxes show",
-    ),
-    "issue-preheader-length": (
-        "{n} characters; inboxes show 40 to 130",
-        "rewrite it to the length inboxes show",
-    ),
+    "field-length": ("{message}", "rewrite it to the length inboxes show"),
+    "subject-long": ("{n} characters; inboxes cut subjects after about 60", ""),
+    "preheader-length": ("{n} characters; inboxes show 40 to 130", ""),
     "missing-alt": (
-        "an image that carries content has no alt text; readers with images off "
-        "or a screen reader get nothing",
+        "an image that carries content has no alt text; readers with images off or a screen "
+        "reader get nothing",
         "describe what the image shows in `alt`",
     ),
     "insecure-link": (
@@ -275,7 +384,7 @@ _FINDINGS_EN: dict[str, tuple[str, str]] = {
         "use the https:// address",
     ),
     "duplicate-article": (
-        "follow-up story {n} links to the same page as story {first}",
+        "follow-up story {number} links to the same page as story {first}",
         "remove one of them or link another story",
     ),
     "no-unsubscribe": (
@@ -304,11 +413,11 @@ _FINDINGS_EN: dict[str, tuple[str, str]] = {
         "{fixes}",
     ),
     "too-long": (
-        "{platform} post {n} is {length} long; the limit is {limit}",
+        "{platform} post {number} is {length} long; the limit is {limit}",
         "shorten the URL or the text it comes from",
     ),
-    "linkedin-hook": (
-        "the LinkedIn hook is {length} characters; LinkedIn shows {limit}",
+    "hook": (
+        "the {platform} hook is {length} characters; {platform} shows {shown}",
         "shorten issue.subject",
     ),
     "link-unreachable": (
@@ -320,395 +429,198 @@ _FINDINGS_EN: dict[str, tuple[str, str]] = {
 }
 _FINDINGS_FR: dict[str, tuple[str, str]] = {
     "email-size": (
-        "l'e-mail pèse {size} ; Gmail le coupe à partir de 102 Ko (les plus lourds : {heaviest})",
-        "raccourcir ou supprimer les blocs les plus lourds : citations, résumés, articles à lire",
+        "l'e-mail pèse {size} ; Gmail le tronque à partir de 102\u00a0Ko (les plus lourds : "
+        "{heaviest})",
+        "raccourcir ou couper les blocs les plus lourds : citations, résumés, articles à lire",
     ),
-    "issue-subject-length": (
-        "{n} caractères ; les messageries coupent l'objet après 60 environ",
-        "le réécrire à la longueur que les messageries affichent",
-    ),
-    "issue-preheader-length": (
-        "{n} caractères ; les messageries en affichent de 40 à 130",
-        "le réécrire à la longueur que les messageries affichent",
-    ),
+    "field-length": ("{message}", "le réécrire à la longueur qu'affichent les messageries"),
+    "subject-long": ("{n} caractères ; les messageries coupent l'objet vers 60", ""),
+    "preheader-length": ("{n} caractères ; les messageries en affichent de 40 à 130", ""),
     "missing-alt": (
-        "une image porteuse de contenu n'a pas de texte alternatif ; les lecteurs sans images "
-        "ou avec un lecteur d'écran n'en ont rien",
+        "une image porteuse de contenu n'a pas de texte alternatif ; un lecteur aux images "
+        "désactivées ou avec un lecteur d'écran n'en saura rien",
         "décrire ce que montre l'image dans `alt`",
     ),
     "insecure-link": (
         "{url} n'est pas en https ; navigateurs et filtres antispam s'en méfient",
-        "utiliser l'adresse en https://",
+        "employer l'adresse en https://",
     ),
     "duplicate-article": (
-        "l'article à lire {n} renvoie à la même page que l'article {first}",
-        "retirer l'un des deux ou renvoyer à un autre article",
+        "l'article à lire {number} mène à la même page que l'article {first}",
+        "retirer l'un des deux ou lier un autre article",
     ),
     "no-unsubscribe": (
         "l'e-mail n'a pas de lien de désinscription ; la loi et les messageries l'exigent",
         "garder `unsubscribe_href` dans le pied de templates/email/newsletter.html.j2",
     ),
     "image-width": (
-        "une image n'a pas d'attribut width ({src}) ; Outlook l'affiche alors en taille réelle",
-        "donner une largeur à l'image (`width:` dans le YAML, ou dans le gabarit)",
+        "une image n'a pas d'attribut width ({src}) ; Outlook l'affiche alors en pleine taille",
+        "donner une largeur à l'image (`width:` dans le YAML, ou dans le modèle)",
     ),
     "left-for-editor": (
-        "l'article ne le disait pas ; `digestgen draft` a laissé un texte à remplacer",
+        "l'article ne le dit pas ; `digestgen draft` a laissé un texte à compléter",
         "écrire la valeur dans le fichier du digest",
     ),
     "esp-tag-missing": (
-        "il manque {tag} à l'e-mail, que {service} exige ; {consequence}",
-        "garder {tag} dans le gabarit (unsubscribe_href, postal_address), ou retirer "
-        "`unsubscribe:` de outlet.yaml pour utiliser celui du service",
+        "il manque à l'e-mail {tag}, qu'exige {service} ; {consequence}",
+        "garder {tag} dans le modèle (unsubscribe_href, postal_address), ou retirer "
+        "`unsubscribe:` d'outlet.yaml pour employer celui du service",
     ),
     "client-support": (
         "{feature} n'est pas pris en charge par {families} (caniemail)",
-        "utiliser ce que ces messageries prennent en charge, ou prévoir une solution de "
-        "repli : {url}",
+        "employer ce que ces clients prennent en charge, ou prévoir une solution de repli : {url}",
     ),
     "spam-score": (
-        "SpamAssassin donne à l'e-mail un score de {score} (spam à partir de {required}) : {rules}",
+        "SpamAssassin donne à l'e-mail {score} (spam à partir de {required}) : {rules}",
         "{fixes}",
     ),
     "too-long": (
-        "le message {n} pour {platform} compte {length} caractères ; la limite est de {limit}",
-        "raccourcir l'URL ou le texte dont il vient",
+        "le message {number} pour {platform} compte {length} ; la limite est {limit}",
+        "raccourcir l'URL ou le texte d'où il vient",
     ),
-    "linkedin-hook": (
-        "l'accroche LinkedIn compte {length} caractères ; LinkedIn en affiche {limit}",
+    "hook": (
+        "l'accroche {platform} fait {length} caractères ; {platform} en affiche {shown}",
         "raccourcir issue.subject",
     ),
     "link-unreachable": (
         "{url} : {error}",
-        "vérifier l'adresse, ou réessayer quand le site répondra",
+        "vérifier l'adresse, ou réessayer quand le site répond",
     ),
-    "link-broken": ("{url} répond {status}", "corriger l'adresse ou renvoyer à une autre page"),
-    "link-redirect": (
-        "{url} redirige vers {final}",
-        "mettre directement l'adresse finale",
-    ),
-}
-FINDINGS: dict[str, dict[Language, tuple[str, str]]] = {
-    code: {
-        "fr": (_fr(_FINDINGS_FR[code][0]), _fr(_FINDINGS_FR[code][1])),
-        "en": _FINDINGS_EN[code],
-    }
-    for code in _FINDINGS_EN
+    "link-broken": ("{url} répond {status}", "corriger l'adresse ou lier une autre page"),
+    "link-redirect": ("{url} redirige vers {final}", "lier directement l'adresse finale"),
 }
 
-
-def finding_text(key: str, language: Language, **params: object) -> tuple[str, str]:
-    """The message and the fix of finding ``key`` in ``language``, with ``params`` filled in."""
-    message, fix = FINDINGS[key][language]
-    return message.format(**params), fix.format(**params)
-
-
-# Lines digestgen itself says (messages about a fetch, a score), in each language.
-MESSAGES: dict[str, dict[Language, str]] = {
-    "no-answer": {"en": "no answer", "fr": "pas de réponse"},
-    "no-answer-within": {
-        "en": "no answer within {seconds} s",
-        "fr": "pas de réponse en {seconds}" + NBSP + "s",
-    },
-    "no-src": {"en": "no src", "fr": "sans src"},
-}
-
-# The notes under a platform's drafts: what to do by hand in its composer.
-_NOTES_EN = {
-    "linkedin-tag": "Tag {names} in LinkedIn's composer: type @ and pick each from the list.",
-    "linkedin-comment": (
-        "Post social/linkedin-comment.txt ({length} / {limit}) as the first comment, right "
-        "after the post: it holds the links."
+# Notes beside a platform's drafts.
+_NOTES_EN: dict[str, str] = {
+    "tag-mentions": "Tag {names} in {platform}'s composer: type @ and pick each from the list.",
+    "first-comment": (
+        "Post {file} ({length} / {limit}) as the first comment, right after the post: it "
+        "holds the links."
     ),
-    "linkedin-hashtags": "{n} hashtags in social.hashtags; LinkedIn advises 3 to 5.",
+    "hashtags": "{count} hashtags in social.hashtags; {platform} advises 3 to 5.",
 }
-_NOTES_FR = {
-    "linkedin-tag": (
-        "Identifier {names} dans l'éditeur de LinkedIn : taper @ et choisir chacun dans la liste."
+_NOTES_FR: dict[str, str] = {
+    "tag-mentions": (
+        "Identifier {names} dans l'éditeur de {platform} : taper @ et choisir chacun dans la liste."
     ),
-    "linkedin-comment": (
-        "Publier social/linkedin-comment.txt ({length} / {limit}) en premier commentaire, "
-        "juste après le message : il contient les liens."
+    "first-comment": (
+        "Publier {file} ({length} / {limit}) en premier commentaire, juste après le message : "
+        "il porte les liens."
     ),
-    "linkedin-hashtags": "{n} hashtags dans social.hashtags ; LinkedIn en conseille 3 à 5.",
-}
-NOTES: dict[str, dict[Language, str]] = {
-    key: {"fr": _fr(_NOTES_FR[key]), "en": _NOTES_EN[key]} for key in _NOTES_EN
+    "hashtags": "{count} hashtags dans social.hashtags ; {platform} en conseille 3 à 5.",
 }
 
 
-def note_text(key: str, language: Language, **params: object) -> str:
-    """The note ``key`` in ``language``, with ``params`` filled in."""
-    return NOTES[key][language].format(**params)
+FALLBACKS: dict[Language, dict[str, str]] = {
+    "en": _FALLBACKS_EN,
+    "fr": {slug: _french(text) for slug, text in _FALLBACKS_FR.items()},
+}
+"""What in the email covers a client feature where a client family lacks it."""
+
+SPAM_FIXES: dict[Language, dict[str, str]] = {
+    "en": _FIXES_EN,
+    "fr": {rule: _french(text) for rule, text in _FIXES_FR.items()},
+}
+"""How to fix what a SpamAssassin rule fires on."""
+
+FINDINGS: dict[Language, dict[str, tuple[str, str]]] = {
+    "en": _FINDINGS_EN,
+    "fr": {code: (_french(m), _french(f)) for code, (m, f) in _FINDINGS_FR.items()},
+}
+NOTES: dict[Language, dict[str, str]] = {
+    "en": _NOTES_EN,
+    "fr": {key: _french(text) for key, text in _NOTES_FR.items()},
+}
 
 
-# What in the email covers a caniemail feature where a client lacks it (the email clients'
-# table of the preview page and `digestgen check --format json`).
-_FALLBACKS: dict[str, tuple[str, str]] = {
-    "css-max-width": (
-        "an Outlook-only table holds the email at 600 px",
-        "un tableau réservé à Outlook tient l'e-mail à 600 px",
+_REPORT_EN: dict[str, str] = {
+    "title": "digestgen check: {digest}",
+    "error": "error",
+    "warning": "warning",
+    "fix": "fix:",
+    "clients": (
+        "Email clients (caniemail, {date}): {used} features used, {missing} missing in some "
+        "client, {partial} partly supported (--format json or the preview lists them)"
     ),
-    "css-width": (
-        "the width attributes on tables and images give the same sizes",
-        "les attributs width des tableaux et des images donnent les mêmes tailles",
-    ),
-    "css-border-radius": (
-        "Outlook for Windows gets a VML button with round corners",
-        "Outlook pour Windows reçoit un bouton VML aux coins arrondis",
-    ),
-    "css-display": (
-        "Outlook for Windows gets the VML button instead",
-        "Outlook pour Windows reçoit le bouton VML à la place",
-    ),
-    "css-display-none": (
-        "the preheader also carries mso-hide:all and zero sizes",
-        "le texte d'aperçu porte aussi mso-hide:all et des tailles nulles",
-    ),
-    "css-opacity": (
-        "the preheader is hidden by display:none first",
-        "le texte d'aperçu est d'abord caché par display:none",
-    ),
-    "css-max-height": (
-        "the preheader is hidden by display:none first",
-        "le texte d'aperçu est d'abord caché par display:none",
-    ),
-    "css-overflow": (
-        "the preheader is hidden by display:none first",
-        "le texte d'aperçu est d'abord caché par display:none",
-    ),
-    "css-at-media": (
-        "the layout is fluid (100% up to 600 px) without its media rules",
-        "la mise en page reste fluide (100 % jusqu'à 600 px) sans ses règles media",
-    ),
-    "css-at-media-prefers-color-scheme": (
-        "the light version shows, with AA contrast",
-        "la version claire s'affiche, avec un contraste AA",
-    ),
-    "css-important": (
-        "only the media rules use !important; inlined styles do not",
-        "seules les règles media utilisent !important, pas les styles en ligne",
-    ),
-    "css-selector-attribute": (
-        "only Outlook.com's dark-mode hook ([data-ogsc]) uses it",
-        "seul le crochet du mode sombre d'Outlook.com ([data-ogsc]) l'utilise",
-    ),
-    "css-margin": (
-        "the centred table also has align=center on its cell",
-        "le tableau centré a aussi align=center sur sa cellule",
-    ),
-    "css-padding": (
-        "padding sits on table cells, where every client honours it",
-        "les marges internes sont sur les cellules, que toutes les messageries respectent",
-    ),
-    "css-line-height": (
-        "mso-line-height-rule:exactly pins Outlook's line heights",
-        "mso-line-height-rule:exactly fixe les interlignes d'Outlook",
-    ),
-    "css-border": (
-        "borders are decoration: the text reads the same without them",
-        "les bordures sont décoratives : le texte se lit de même sans elles",
-    ),
-    "css-letter-spacing": (
-        "letter-spacing is decoration: labels read the same without it",
-        "l'espacement des lettres est décoratif : les libellés se lisent de même sans lui",
-    ),
-    "css-text-transform": (
-        "the labels read the same in their written case",
-        "les libellés se lisent de même dans leur casse d'origine",
-    ),
-    "css-text-decoration": (
-        "links keep their colour where underlines are dropped",
-        "les liens gardent leur couleur là où le soulignement disparaît",
-    ),
-    "css-font-weight": (
-        "titles also differ by size",
-        "les titres se distinguent aussi par la taille",
-    ),
-    "css-height": (
-        "images keep their width; height:auto only keeps their ratio",
-        "les images gardent leur largeur ; height:auto ne fait que garder leurs proportions",
-    ),
-    "css-border-collapse": ("cellspacing=0 on every table", "cellspacing=0 sur chaque tableau"),
-    "css-unit-percent": (
-        "pixel widths in the attributes",
-        "des largeurs en pixels dans les attributs",
-    ),
-    "html-style": (
-        "every style the layout needs is also inlined",
-        "chaque style utile à la mise en page est aussi en ligne",
-    ),
-    "html-role": (
-        "screen readers that ignore it read a simple table of one column",
-        "les lecteurs d'écran qui l'ignorent lisent un simple tableau d'une colonne",
-    ),
-    "html-lang": (
-        "the text is still shown; only its spoken language is lost",
-        "le texte s'affiche toujours ; seule sa langue de lecture à voix haute se perd",
-    ),
-    "html-dir": (
-        "left to right is every client's default",
-        "la gauche vers la droite est le sens par défaut de toutes les messageries",
-    ),
-    "html-meta-color-scheme": (
-        "the light version shows, with AA contrast",
-        "la version claire s'affiche, avec un contraste AA",
-    ),
-    "css-outline": (
-        "outline:none only removes a focus ring that Outlook never draws",
-        "outline:none ne retire qu'un contour de focus qu'Outlook ne dessine jamais",
-    ),
-    "html-doctype": (
-        "the layout is made of tables, which read the same without it",
-        "la mise en page est faite de tableaux, qui se lisent de même sans lui",
-    ),
-    "html-comments": (
-        "only Outlook reads its conditional comments; others skip them",
-        "seul Outlook lit ses commentaires conditionnels ; les autres les sautent",
-    ),
-    "html-align": ("margin:0 auto centres the same table", "margin:0 auto centre le même tableau"),
-    "html-width": ("widths are also inlined as CSS", "les largeurs sont aussi en CSS en ligne"),
-    "html-height": (
-        "images keep their ratio from their width",
-        "les images gardent leurs proportions d'après leur largeur",
-    ),
-    "html-blockquote": (
-        "the quote's cell carries its border, background and padding",
-        "la cellule de la citation porte sa bordure, son fond et ses marges",
-    ),
-    "html-div": ("the one div is the hidden preheader", "le seul div est le texte d'aperçu caché"),
-    "html-h1-h6": (
-        "headings carry their size and weight inline",
-        "les titres portent leur taille et leur graisse en ligne",
-    ),
-    "html-lists": ("each item is a line of its own", "chaque élément est une ligne à part"),
-    "html-body": (
-        "the canvas colour is also on the outer table",
-        "la couleur de fond est aussi sur le tableau extérieur",
-    ),
-    "image-png": ("every image has an alt text", "chaque image a un texte alternatif"),
-    "image-jpg": ("every image has an alt text", "chaque image a un texte alternatif"),
-    "css-selector-class": (
-        "class rules are inlined; only media rules need classes",
-        "les règles de classe sont en ligne ; seules les règles media en ont besoin",
-    ),
-    "css-selector-descendant": (
-        "descendant rules are inlined",
-        "les règles de descendance sont en ligne",
-    ),
-    "css-selector-grouping": ("grouped rules are inlined", "les règles groupées sont en ligne"),
-    "css-selector-type": ("type rules are inlined", "les règles de type sont en ligne"),
-    "css-font-size": (
-        "clients that drop it show their default size",
-        "les messageries qui l'ignorent affichent leur taille par défaut",
-    ),
-    "css-font": (
-        "clients that drop it show their default font",
-        "les messageries qui l'ignorent affichent leur police par défaut",
-    ),
-}  # fmt: skip
-CLIENT_FALLBACKS: dict[str, dict[Language, str]] = {
-    slug: {"en": en, "fr": _fr(fr)} for slug, (en, fr) in _FALLBACKS.items()
+    "not_in": "{feature}: not in {families}",
+    "covered": "covered: {fallback}",
+    "no_fallback": "no fallback",
+    "spam": "Spam score (SpamAssassin, local rules): {score} / {required}",
+    "no_spam": "spam score skipped (--no-spam)",
+    "errors": "{n} error",
+    "errors_plural": "{n} errors",
+    "warnings": "{n} warning",
+    "warnings_plural": "{n} warnings",
 }
+_REPORT_FR: dict[str, str] = {
+    "title": "digestgen check : {digest}",
+    "error": "erreur",
+    "warning": "attention",
+    "fix": "correction :",
+    "clients": (
+        "Clients de messagerie (caniemail, {date}) : {used} fonctionnalités utilisées, "
+        "{missing} absentes d'au moins un client, {partial} prises en charge en partie "
+        "(--format json ou l'aperçu les listent)"
+    ),
+    "not_in": "{feature} : absent de {families}",
+    "covered": "solution de repli : {fallback}",
+    "no_fallback": "aucune solution de repli",
+    "spam": "Score de spam (SpamAssassin, règles locales) : {score} / {required}",
+    "no_spam": "score de spam non calculé (--no-spam)",
+    "errors": "{n} erreur",
+    "errors_plural": "{n} erreurs",
+    "warnings": "{n} avertissement",
+    "warnings_plural": "{n} avertissements",
+}
+REPORT: dict[Language, dict[str, str]] = {
+    "en": _REPORT_EN,
+    "fr": {key: _french(text) for key, text in _REPORT_FR.items()},
+}
+"""The lines of ``digestgen check``'s text report around the findings."""
 
-# What to do about the SpamAssassin rules an editor's email can fire; any other rule shows
-# its own (English) description.
-_SPAM_FIXES: dict[str, tuple[str, str]] = {
-    "DATE_IN_PAST_96_XX": (
-        "send with the current Date: header (send-test does)",
-        "envoyer avec un en-tête Date à la date du moment (send-test le fait)",
-    ),
-    "DATE_IN_FUTURE_96_XX": (
-        "send with the current Date: header (send-test does)",
-        "envoyer avec un en-tête Date à la date du moment (send-test le fait)",
-    ),
-    "MISSING_HEADERS": (
-        "the .eml is a template without To:; the email service adds it",
-        "le .eml est un modèle sans en-tête To ; le service d'envoi l'ajoute",
-    ),
-    "REPLYTO_WITHOUT_TO_CC": (
-        "the .eml is a template without To:; the email service adds it",
-        "le .eml est un modèle sans en-tête To ; le service d'envoi l'ajoute",
-    ),
-    "HTML_FONT_LOW_CONTRAST": (
-        "give every text a colour that stands out from its background",
-        "donner à chaque texte une couleur qui se détache de son fond",
-    ),
-    "HTML_IMAGE_ONLY_04": (
-        "add text: an email made mostly of images looks like spam",
-        "ajouter du texte : un e-mail fait surtout d'images ressemble à un spam",
-    ),
-    "HTML_IMAGE_ONLY_08": (
-        "add text: an email made mostly of images looks like spam",
-        "ajouter du texte : un e-mail fait surtout d'images ressemble à un spam",
-    ),
-    "HTML_IMAGE_ONLY_12": (
-        "add text: an email made mostly of images looks like spam",
-        "ajouter du texte : un e-mail fait surtout d'images ressemble à un spam",
-    ),
-    "HTML_IMAGE_RATIO_02": (
-        "add text or use fewer, smaller images",
-        "ajouter du texte ou utiliser moins d'images, plus petites",
-    ),
-    "HTML_IMAGE_RATIO_04": (
-        "add text or use fewer, smaller images",
-        "ajouter du texte ou utiliser moins d'images, plus petites",
-    ),
-    "HTML_SHORT_LINK_IMG_1": (
-        "add text around linked images",
-        "ajouter du texte autour des images cliquables",
-    ),
-    "MIME_HTML_ONLY": (
-        "keep the plain-text alternative (a template override lost it)",
-        "garder la version texte (un gabarit personnalisé l'a perdue)",
-    ),
-    "SUBJ_ALL_CAPS": (
-        "write the subject in sentence case",
-        "écrire l'objet en minuscules, majuscule initiale seulement",
-    ),
-    "MISSING_MID": ("keep the Message-ID header", "garder l'en-tête Message-ID"),
-    "MISSING_DATE": ("keep the Date header", "garder l'en-tête Date"),
-    "MPART_ALT_DIFF": (
-        "keep the plain text and the HTML saying the same thing",
-        "garder le même contenu dans la version texte et dans le HTML",
-    ),
-    "HTML_MIME_NO_HTML_TAG": ("keep <html> in the template", "garder <html> dans le gabarit"),
-    "T_REMOTE_IMAGE": (
-        "host images on the outlet's own domain",
-        "héberger les images sur le domaine du média",
-    ),
-    "URI_NOVOWEL": (
-        "avoid link hosts without vowels",
-        "éviter les liens vers des domaines sans voyelles",
-    ),
-    "TVD_SPACE_RATIO": (
-        "write the subject without spaced-out letters",
-        "écrire l'objet sans lettres espacées",
-    ),
-}
-SPAM_FIXES: dict[str, dict[Language, str]] = {
-    rule: {"en": en, "fr": _fr(fr)} for rule, (en, fr) in _SPAM_FIXES.items()
-}
 
-# Why an email service needs its tags, by the service's label.
-_ESP_CONSEQUENCES: dict[str, tuple[str, str]] = {
-    "Mailchimp": (
-        "without them Mailchimp adds a footer of its own to the email",
-        "sans elles, Mailchimp ajoute son propre pied de page à l'e-mail",
-    ),
-    "Mailjet": (
-        "Mailjet requires its unsubscribe link in every marketing email",
-        "Mailjet exige son lien de désinscription dans chaque e-mail marketing",
-    ),
-    "Brevo": (
-        "Brevo's unsubscribe link is the one that updates its contact list",
-        "seul le lien de désinscription de Brevo met à jour sa liste de contacts",
-    ),
-    "SendGrid": (
-        "SendGrid's Marketing Campaigns require the unsubscribe and sender tags",
-        "les Marketing Campaigns de SendGrid exigent les balises de désinscription et d'expéditeur",
-    ),
-}
-ESP_CONSEQUENCES: dict[str, dict[Language, str]] = {
-    label: {"en": en, "fr": _fr(fr)} for label, (en, fr) in _ESP_CONSEQUENCES.items()
-}
+def report_line(language: Language, key: str, count: int | None = None, **values: object) -> str:
+    """One line (or part) of ``check``'s report; with ``count``, its singular or plural."""
+    if count is not None:
+        key = key if count == 1 or (language == "fr" and count == 0) else f"{key}_plural"
+        values["n"] = count
+    return REPORT[language][key].format(**values)
+
+
+def finding_text(language: Language, key: str, **values: object) -> tuple[str, str]:
+    """A finding's message and fix in ``language``, its values filled in."""
+    message, fix = FINDINGS[language][key]
+    return message.format(**values), fix.format(**values)
+
+
+def note(language: Language, key: str, **values: object) -> str:
+    """A note beside a platform's drafts, in ``language``."""
+    return NOTES[language][key].format(**values)
+
+
+def clauses(items: list[str], language: Language) -> str:
+    """Clauses joined by semicolons, French ones with their no-break space."""
+    return (NARROW_NBSP + "; " if language == "fr" else "; ").join(items)
+
+
+def quote_marks(language: Language, nbsp: str = NARROW_NBSP) -> tuple[str, str]:
+    """The opening and closing quotation marks, French ones with ``nbsp`` inside."""
+    return ("«" + nbsp, nbsp + "»") if language == "fr" else ("“", "”")
+
+
+def number(value: int, language: Language) -> str:
+    """``2 935`` (a narrow no-break space) in French, ``2,935`` in English."""
+    written = f"{value:,}"
+    return written.replace(",", NARROW_NBSP) if language == "fr" else written
+
+
+def kilobytes(size: int, language: Language) -> str:
+    """A size in kilobytes with one decimal: ``23,2 Ko`` / ``23.2 KB``."""
+    amount = f"{size / 1024:.1f}"
+    return f"{amount.replace('.', ',')}{NBSP}Ko" if language == "fr" else f"{amount} KB"
+
+
+def decimal(value: float, language: Language) -> str:
+    """A score with one decimal: ``0,0`` / ``0.0``."""
+    written = f"{value:.1f}"
+    return written.replace(".", ",") if language == "fr" else written

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup, escape
 
 from digestgen.context import View
-from digestgen.locale import PREVIEW, kilobytes
+from digestgen.locale import PREVIEW, kilobytes, number
 from digestgen.platforms import Platform
 from digestgen.social import Draft
 from digestgen.templates import environment
@@ -71,7 +71,8 @@ def render_page(
     data, share images included), the ``findings`` and ``clients`` report of its checks, and
     the build's ``fingerprint``, which the page compares with the served one to reload."""
     context = view.context(source="preview", medium="preview")
-    ui = PREVIEW[view.language]
+    language = view.language
+    ui = PREVIEW[language]
     # Which share images go with which post: on a thread the cover with the hook and each
     # speaker's card with their post; on a single post all of them.
     cards_for: dict[str, dict[int, list[dict[str, str]]]] = {}
@@ -94,9 +95,10 @@ def render_page(
             findings=findings,
             clients=clients,
             email_size=len(newsletter.html.encode("utf-8")),
-            email_size_shown=kilobytes(len(newsletter.html.encode("utf-8")), view.language),
             newsletter_text=newsletter.text,
             data_json=_script_json(data),
             build_id=fingerprint,
+            number=lambda value: number(value, language),
+            kilobytes=lambda size: kilobytes(size, language),
         )
     )

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from digestgen.context import View
-from digestgen.locale import note_text, quote_marks, whole_number
+from digestgen.locale import note, quote_marks
+from digestgen.locale import number as written_number
 from digestgen.platforms import Platform, platforms_for
 from digestgen.templates import environment
 from digestgen.typography import NBSP
@@ -117,7 +118,7 @@ def _context(view: View, platform: Platform) -> dict[str, Any]:
     context = view.context(source=platform.name, medium="social", nbsp=NBSP)
     outlet = context["outlet"]
     handle = getattr(outlet.handles, platform.handle) if platform.handle else None
-    quote_open, quote_close = quote_marks(context["lang"], "social")
+    quote_open, quote_close = quote_marks(context["lang"], NBSP)
     hashtags = [f"#{tag}" for tag in context["digest"].social.hashtags[: platform.max_hashtags]]
     mentions = context["digest"].social.mentions
     named = getattr(mentions, platform.mentions) if platform.mentions else []
@@ -260,17 +261,24 @@ def render_post(view: View, workspace: Path, platform: Platform) -> Draft:
             if platform.count(said) <= comment_limit:
                 break
         comment = Post(said, platform.count(said))
+    language, label = view.language, platform.label
     notes = []
-    lang = context["lang"]
-    mentions = context["digest"].social.mentions.linkedin
+    mentions = getattr(view.loaded.digest.social.mentions, platform.mentions or "", [])
     if mentions:
-        notes.append(note_text("linkedin-tag", lang, names=", ".join(mentions)))
+        notes.append(note(language, "tag-mentions", names=", ".join(mentions), platform=label))
     if comment is not None:
-        length, most = whole_number(comment.length, lang), whole_number(comment_limit, lang)
-        notes.append(note_text("linkedin-comment", lang, length=length, limit=most))
+        notes.append(
+            note(
+                language,
+                "first-comment",
+                file=f"social/{platform.name}-comment.txt",
+                length=written_number(comment.length, language),
+                limit=written_number(comment_limit, language),
+            )
+        )
     tags = context["digest"].social.hashtags
     if not 3 <= len(tags) <= 5:
-        notes.append(note_text("linkedin-hashtags", lang, n=len(tags)))
+        notes.append(note(language, "hashtags", count=len(tags), platform=label))
     return Draft(platform, [Post(text, platform.count(text))], notes, comment)
 
 

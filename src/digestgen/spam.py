@@ -12,6 +12,8 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
+# What to do about the rules an editor's email can fire is locale's SPAM_FIXES; any other
+# rule shows its description.
 from digestgen.locale import SPAM_FIXES, Language
 
 _DETAILS = re.compile(r"Content analysis details:\s+\((-?[\d.]+) points, (-?[\d.]+) required\)")
@@ -23,14 +25,12 @@ class Rule:
     name: str
     points: float
     description: str
+    language: Language = "en"
 
     @property
     def fix(self) -> str:
-        return self.fix_in("en")
-
-    def fix_in(self, language: Language) -> str:
-        """What to do about this rule, in ``language``; else SpamAssassin's description."""
-        return SPAM_FIXES.get(self.name, {}).get(language, self.description)
+        """What to change so that the rule does not fire (else SpamAssassin's description)."""
+        return SPAM_FIXES[self.language].get(self.name, self.description)
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,9 @@ def spamassassin() -> str | None:
     return shutil.which("spamassassin")
 
 
-def parse_report(output: str) -> SpamReport:
-    """The score and the rules that fired, from ``spamassassin -t``'s report."""
+def parse_report(output: str, language: Language = "en") -> SpamReport:
+    """The score and the rules that fired, from ``spamassassin -t``'s report; their fixes
+    are said in ``language``."""
     details = _DETAILS.search(output)
     if not details:
         raise SpamCheckUnavailable("SpamAssassin gave no report")
@@ -69,10 +70,12 @@ def parse_report(output: str) -> SpamReport:
     for line in table:
         match = _RULE.match(line)
         if match:
-            rules.append(Rule(match.group(2), float(match.group(1)), match.group(3).strip()))
+            points, name = float(match.group(1)), match.group(2)
+            rules.append(Rule(name, points, match.group(3).strip(), language))
         elif rules and line.startswith(" " * 20) and line.strip():
             last = rules[-1]  # a description continued on the next line
-            rules[-1] = Rule(last.name, last.points, f"{last.description} {line.strip()}")
+            description = f"{last.description} {line.strip()}"
+            rules[-1] = Rule(last.name, last.points, description, language)
         elif rules and not line.strip():
             break
     return SpamReport(float(details.group(1)), float(details.group(2)), tuple(rules))
@@ -94,7 +97,7 @@ def as_received(message: bytes, sender_domain: str) -> bytes:
     return line.encode("ascii") + message
 
 
-def spam_score(message: bytes, *, timeout: float = 60.0) -> SpamReport:
+def spam_score(message: bytes, *, timeout: float = 60.0, language: Language = "en") -> SpamReport:
     """SpamAssassin's verdict on ``message`` with its local rules only."""
     program = spamassassin()
     if program is None:
@@ -107,4 +110,4 @@ def spam_score(message: bytes, *, timeout: float = 60.0) -> SpamReport:
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SpamCheckUnavailable(f"spam score skipped: SpamAssassin failed ({exc})") from None
-    return parse_report(done.stdout.decode("utf-8", "replace"))
+    return parse_report(done.stdout.decode("utf-8", "replace"), language)

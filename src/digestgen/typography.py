@@ -37,9 +37,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from digestgen.locale import NARROW_NBSP, NBSP, Language
+from digestgen.locale import Language
 
 __all__ = ["NARROW_NBSP", "NBSP", "Language", "typeset"]
+
+NARROW_NBSP = "\u202f"
+NBSP = "\u00a0"
 
 # Horizontal spaces an editor may have typed or pasted; line breaks are never touched.
 _H = "[ \\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
