@@ -144,6 +144,10 @@ def test_check_says_when_a_template_loses_a_tag_the_service_requires(sample: Pat
     report = json.loads(result.stdout)
     [finding] = [f for f in report["findings"] if f["code"] == "esp-tag-missing"]
     assert "*|HTML:LIST_ADDRESS_HTML|*" in finding["message"] and "Mailchimp" in finding["message"]
+    # The sample is French, and so is the whole message, the service's reason included.
+    assert finding["message"].endswith(
+        "sans elles, Mailchimp ajoute son propre pied de page à l’e-mail"
+    )
     assert result.exit_code == 1
 
 

@@ -29,6 +29,7 @@ def _texts(language: locale.Language) -> list[str]:
     texts = [t for pair in FINDINGS[language].values() for t in pair]
     texts += list(NOTES[language].values()) + list(REPORT[language].values())
     texts += list(locale.FALLBACKS[language].values()) + list(locale.SPAM_FIXES[language].values())
+    texts += list(locale.ESP_CONSEQUENCES[language].values())
     texts += list(locale.STRINGS[language].values()) + list(locale.PREVIEW[language].values())
     return texts
 
@@ -171,3 +172,14 @@ def test_the_english_preview_stays_english(
     assert re.search(r"\d,\d{3} / 3,000", page)
     assert " KB / 102 KB" in page
     assert "the light version shows, with AA contrast" in page
+
+
+def test_every_email_service_says_why_it_needs_its_tags_in_both_languages() -> None:
+    from digestgen.esp import PRESETS
+
+    for language in LANGUAGES:
+        assert set(locale.ESP_CONSEQUENCES[language]) == set(PRESETS)
+    for name, service in PRESETS.items():  # esp.py's own English stays the same words
+        assert locale.ESP_CONSEQUENCES["en"][name] == service.consequence
+    said = locale.ESP_CONSEQUENCES["fr"]["mailchimp"]
+    assert said == "sans elles, Mailchimp ajoute son propre pied de page à l’e-mail"

@@ -18,7 +18,7 @@ from digestgen.draft.placeholders import left_for_editor
 from digestgen.email import Newsletter, href_value, sender_domain, sent_message
 from digestgen.esp import preset
 from digestgen.load import Loaded, Loc
-from digestgen.locale import Language, clauses, decimal, finding_text, kilobytes
+from digestgen.locale import ESP_CONSEQUENCES, Language, clauses, decimal, finding_text, kilobytes
 from digestgen.social import Draft
 from digestgen.spam import SpamReport, as_received, spam_score
 
@@ -218,7 +218,9 @@ def check_service(loaded: Loaded, html: str) -> list[Finding]:
             "newsletter.html",
             tag=tag,
             service=service.label,
-            consequence=service.consequence,
+            consequence=ESP_CONSEQUENCES[loaded.language].get(
+                loaded.outlet.esp or "", service.consequence
+            ),
         )
         for tag in service.required_tags(loaded.language)
         if tag not in html

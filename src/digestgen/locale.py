@@ -523,6 +523,26 @@ SPAM_FIXES: dict[Language, dict[str, str]] = {
 }
 """How to fix what a SpamAssassin rule fires on."""
 
+_CONSEQUENCES_EN: dict[str, str] = {
+    "mailchimp": "without them Mailchimp adds a footer of its own to the email",
+    "mailjet": "Mailjet requires its unsubscribe link in every marketing email",
+    "brevo": "Brevo's unsubscribe link is the one that updates its contact list",
+    "sendgrid": "SendGrid's Marketing Campaigns require the unsubscribe and sender tags",
+}
+_CONSEQUENCES_FR: dict[str, str] = {
+    "mailchimp": "sans elles, Mailchimp ajoute son propre pied de page à l'e-mail",
+    "mailjet": "Mailjet exige son lien de désinscription dans chaque e-mail marketing",
+    "brevo": "seul le lien de désinscription de Brevo met à jour sa liste de contacts",
+    "sendgrid": (
+        "les Marketing Campaigns de SendGrid exigent les balises de désinscription et d'expéditeur"
+    ),
+}
+ESP_CONSEQUENCES: dict[Language, dict[str, str]] = {
+    "en": _CONSEQUENCES_EN,
+    "fr": {name: _french(text) for name, text in _CONSEQUENCES_FR.items()},
+}
+"""Why an email service needs its tags (the end of ``esp-tag-missing``), by its ``esp:`` name."""
+
 FINDINGS: dict[Language, dict[str, tuple[str, str]]] = {
     "en": _FINDINGS_EN,
     "fr": {code: (_french(m), _french(f)) for code, (m, f) in _FINDINGS_FR.items()},
