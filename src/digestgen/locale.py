@@ -582,7 +582,7 @@ _REPORT_FR: dict[str, str] = {
         "{missing} absentes d'au moins un client, {partial} prises en charge en partie "
         "(--format json ou l'aperçu les listent)"
     ),
-    "not_in": "{feature} : absent de {families}",
+    "not_in": "{feature} : pas pris en charge par {families}",
     "covered": "solution de repli : {fallback}",
     "no_fallback": "aucune solution de repli",
     "spam": "Score de spam (SpamAssassin, règles locales) : {score} / {required}",
