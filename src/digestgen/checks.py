@@ -185,7 +185,7 @@ def check_html(loaded: Loaded, html: str) -> list[Finding]:
                     "warning",
                     "image-width",
                     "newsletter.html",
-                    src=src.group(1) if src else "no src",
+                    src=src.group(1) if src else "—",
                 )
             )
     return found

@@ -22,8 +22,9 @@ NARROW_NBSP = "\u202f"
 
 def _french(text: str) -> str:
     """French typography for digestgen's own texts (never for an editor's: see typography)."""
-    for mark, space in ((":", NBSP), (";", NARROW_NBSP), ("!", NARROW_NBSP), ("?", NARROW_NBSP)):
-        text = text.replace(" " + mark, space + mark)
+    # Only a mark that ends its word: "!important" keeps its ordinary space.
+    spaces = {":": NBSP, ";": NARROW_NBSP, "!": NARROW_NBSP, "?": NARROW_NBSP}
+    text = re.sub(r" ([:;!?])(?=\s|$)", lambda m: spaces[m.group(1)] + m.group(1), text)
     text = text.replace("« ", "«" + NARROW_NBSP).replace(" »", NARROW_NBSP + "»")
     text = re.sub(r"(\d) (%|px|Ko)(?!\w)", "\\1" + NBSP + "\\2", text)  # a number keeps its unit
     return text.replace("'", "’")
