@@ -25,6 +25,7 @@ from digestgen.typography import NBSP
 
 if TYPE_CHECKING:
     from digestgen.load import Loaded
+    from digestgen.models import Digest
 
 # --- shortening ---------------------------------------------------------------------------
 
@@ -114,14 +115,18 @@ class Draft:
         ]
 
 
+def _mentioned(digest: Digest, platform: Platform) -> list[str]:
+    """The digest's ``social.mentions`` for ``platform`` (none where it names nobody)."""
+    return getattr(digest.social.mentions, platform.mentions) if platform.mentions else []
+
+
 def _context(view: View, platform: Platform) -> dict[str, Any]:
     context = view.context(source=platform.name, medium="social", nbsp=NBSP)
     outlet = context["outlet"]
     handle = getattr(outlet.handles, platform.handle) if platform.handle else None
     quote_open, quote_close = quote_marks(context["lang"], NBSP)
     hashtags = [f"#{tag}" for tag in context["digest"].social.hashtags[: platform.max_hashtags]]
-    mentions = context["digest"].social.mentions
-    named = getattr(mentions, platform.mentions) if platform.mentions else []
+    named = _mentioned(context["digest"], platform)
     signature = handle or outlet.name
     context.update(
         platform=platform.name,
@@ -263,7 +268,7 @@ def render_post(view: View, workspace: Path, platform: Platform) -> Draft:
         comment = Post(said, platform.count(said))
     language, label = view.language, platform.label
     notes = []
-    mentions = getattr(view.loaded.digest.social.mentions, platform.mentions or "", [])
+    mentions = _mentioned(context["digest"], platform)
     if mentions:
         notes.append(note(language, "tag-mentions", names=", ".join(mentions), platform=label))
     if comment is not None:
