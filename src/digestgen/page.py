@@ -18,6 +18,8 @@ from digestgen.templates import environment
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from digestgen.checks import Finding
+    from digestgen.clients import ClientReport
     from digestgen.email import Newsletter
 
 
@@ -63,8 +65,8 @@ def render_page(
     newsletter: Newsletter,
     drafts: dict[str, Draft],
     social: dict[str, dict[str, Any]],
-    findings: list[Any],
-    clients: Any,
+    findings: list[Finding],
+    clients: ClientReport,
     fingerprint: str,
 ) -> str:
     """The preview page of a build: its email, its drafts with ``social`` (``social.json``'s
