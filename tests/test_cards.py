@@ -181,7 +181,8 @@ from digestgen.load import find_digest, load
 content = Path(sys.argv[1])
 loaded = load(find_digest("club-partenaires-2018", content), content)
 assert cards._can_fork(12), "a fresh process with two cores forks its card workers"
-print(json.dumps([hashlib.sha256(c.png).hexdigest() for c in cards.render_cards(View(loaded))]))
+drawn = cards.start_cards(View(loaded)).result()
+print(json.dumps([hashlib.sha256(c.png).hexdigest() for c in drawn]))
 """
 
 

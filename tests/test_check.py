@@ -184,3 +184,27 @@ def test_check_links_command(
     assert result.exit_code == 1
     codes = {(f["code"], f["message"].split(" ")[0]) for f in json.loads(result.stdout)["findings"]}
     assert ("link-broken", f"{site}/gone") in codes
+
+
+@pytest.mark.parametrize("case", ["no-such-digest", "broken-template"])
+def test_json_says_why_a_digest_cannot_be_checked(
+    tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:  # type: ignore[no-untyped-def]
+    workspace(tmp_path, sample_data())
+    monkeypatch.chdir(tmp_path)
+    arguments = ["check", "--format", "json", "--no-spam"]
+    if case == "no-such-digest":
+        arguments.insert(1, "nosuch")
+    else:
+        override = tmp_path / "templates" / "email" / "newsletter.html.j2"
+        override.parent.mkdir(parents=True)
+        override.write_text("<p>\n{{ foo( }}\n", encoding="utf-8")
+    result = cli(*arguments)
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)  # a script always gets the JSON object
+    assert report["valid"] is False and report["findings"] == []
+    [problem] = report["problems"]
+    if case == "no-such-digest":
+        assert "nosuch" in problem["message"]
+    else:
+        assert problem["file"].endswith("newsletter.html.j2") and problem["line"] == 2

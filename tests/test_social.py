@@ -207,7 +207,9 @@ def test_social_command_writes_the_files_and_prints_lengths(sample: Path, cli) -
     assert data["x"]["limit"] == 280 and len(data["x"]["posts"]) == 7
     x_file = (folder / "social/x.txt").read_text()
     assert x_file.split("\n---\n")[0] == data["x"]["posts"][0]["text"]
-    assert "X (limit 280)" in result.stdout and " / 280" in result.stdout
+    assert "X (limite 280)" in result.stdout and " / 280" in result.stdout  # a French digest
+    assert "LinkedIn (limite 3\u202f000)" in result.stdout
+    assert "remarque\u00a0: Identifier" in result.stdout
     assert (
         "Identifier Club des Partenaires du numérique dans l’éditeur de LinkedIn" in result.stdout
     )

@@ -279,11 +279,6 @@ def card_jobs(view: View, photos: Sequence[bytes | None] = ()) -> list[tuple[str
     return jobs
 
 
-def render_cards(view: View, photos: Sequence[bytes | None] = ()) -> list[Card]:
-    """A card per speaker and a cover, for each platform with share images, with alt texts."""
-    return start_cards(view, photos).result()
-
-
 class PendingCards:
     """Cards being drawn by worker processes while the caller renders something else."""
 
@@ -383,6 +378,12 @@ def forget_drawn() -> None:
 _workers: Any = None  # a long-running process's own pool of card workers
 
 
+def _ignore_interrupt() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def keep_workers() -> Callable[[], None]:
     """Fork card workers now, for every later build of this process (the preview, which
     forks them before its server's threads start); return how to stop them."""
@@ -392,7 +393,8 @@ def keep_workers() -> Callable[[], None]:
     global _workers
     if _workers is not None or not _can_fork(4):
         return _nothing
-    pool = multiprocessing.get_context("fork").Pool(os.cpu_count() or 1)
+    # Ctrl-C is the preview's to handle: its workers ignore it and are stopped by stop().
+    pool = multiprocessing.get_context("fork").Pool(os.cpu_count() or 1, _ignore_interrupt)
     _workers = pool
 
     def stop() -> None:

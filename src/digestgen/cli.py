@@ -18,7 +18,7 @@ import typer
 import typer.core
 
 from digestgen import console
-from digestgen.errors import ContentError, DigestgenError, Flagged, UsageError
+from digestgen.errors import DigestgenError, Flagged, UsageError
 
 if TYPE_CHECKING:
     from digestgen.build import BatchResult, Workspace
@@ -157,9 +157,10 @@ def social(workspace: Workspace, digest: DigestArg = None) -> None:
     """Write the LinkedIn, X, Bluesky, Mastodon and Threads drafts; show each post's length."""
     from digestgen.build import CARDS, SOCIAL, build
 
-    built = build(workspace.load(digest), workspace, (CARDS, SOCIAL))
+    loaded = workspace.load(digest)
+    built = build(loaded, workspace, (CARDS, SOCIAL))
     console.built(built)
-    over = console.drafts(built)
+    over = console.drafts(built, loaded.language)
     if over:
         raise _over(over)
 
@@ -191,7 +192,7 @@ def build_command(
         console.built(built)
         over = sum(len(d.over) for d in built.drafts.values())
         if over:
-            console.drafts(built)
+            console.drafts(built, loaded.language)
             raise _over(over)
         return
     _long_running()
@@ -246,11 +247,11 @@ def check(
 
     try:
         loaded = workspace.load(digest)
-    except ContentError as exc:
+        rendered = render_files(loaded, workspace, (NEWSLETTER, SOCIAL), check=True)
+    except DigestgenError as exc:  # a script reading the JSON gets the problems too
         if output is Format.json:
             console.as_json(console.invalid_report(_digest_file(workspace, digest), exc))
         raise
-    rendered = render_files(loaded, workspace, (NEWSLETTER, SOCIAL), check=True)
     assert rendered.findings is not None and rendered.clients is not None
     assert rendered.newsletter is not None
     findings = rendered.findings
@@ -424,7 +425,9 @@ def init(
 def preview(
     workspace: Workspace,
     digest: DigestArg = None,
-    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 picks a free one).")] = 8000,
+    port: Annotated[
+        int, typer.Option(min=0, max=65535, help="Port on 127.0.0.1 (0 picks a free one).")
+    ] = 8000,
     open_browser: Annotated[
         bool, typer.Option("--open", help="Open the page in a browser.")
     ] = False,

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from digestgen.errors import ContentError, DigestgenError, Problem
-from digestgen.locale import Language, decimal, kilobytes, report_line
+from digestgen.errors import ContentError, DigestgenError, Problem, TemplateProblem
+from digestgen.locale import Language, decimal, kilobytes, number, report_line
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -82,25 +82,27 @@ def batch(result: BatchResult) -> None:
     err(f"digestgen: {len(result.built)} built, {len(result.failed)} failed.")
 
 
-def drafts(result: Built) -> int:
-    """Every post with its length against the limit; returns how many are over."""
+def drafts(result: Built, language: Language) -> int:
+    """Every post with its length against the limit, in the digest's language; returns how
+    many are over."""
     over = 0
     for draft in result.drafts.values():
-        limit, label = draft.platform.limit, draft.platform.label
+        limit = number(draft.platform.limit, language)
         refused = draft.over  # too long, or refused for another reason (bytes, characters)
         out("")
-        out(typer.style(f"{label} (limit {limit:,})", bold=True))
-        for number, post in enumerate(draft.posts, start=1):
-            fits = number - 1 not in refused
+        heading = report_line(language, "platform", platform=draft.platform.label, limit=limit)
+        out(typer.style(heading, bold=True))
+        for position, post in enumerate(draft.posts, start=1):
+            fits = position - 1 not in refused
             over += not fits
-            count = f"{post.length:>5,} / {limit:,}"
+            count = f"{number(post.length, language):>5} / {limit}"
             first = post.text.splitlines()[0] if post.text else ""
             if len(first) > 60:
                 first = first[:59] + "…"
             mark = typer.style(count, fg=None if fits else "red", bold=not fits)
-            out(f"  {number:>2}. {mark}  {first}")
+            out(f"  {position:>2}. {mark}  {first}")
         for note in draft.notes:
-            out(typer.style(f"  note: {note}", fg="yellow"))
+            out(typer.style("  " + report_line(language, "note", note=note), fg="yellow"))
     return over
 
 
@@ -125,14 +127,23 @@ def check_report(
     }
 
 
-def invalid_report(digest: Path | None, exc: ContentError) -> dict[str, Any]:
-    """``check --format json`` for content that does not validate: its problems, with their
-    file, line and field, and no findings (nothing could be rendered)."""
+def invalid_report(digest: Path | None, exc: DigestgenError) -> dict[str, Any]:
+    """``check --format json`` for a digest that cannot be checked: its problems, with their
+    file, line and field (content that does not validate), or the one reason (no such
+    digest, a template that does not compile), and no findings (nothing could be rendered)."""
+    if isinstance(exc, ContentError):
+        problems = [problem_dict(p) for p in exc.problems]
+    elif isinstance(exc, TemplateProblem):
+        file, _, line = exc.where.rpartition(":")
+        at = (file, int(line)) if line.isdigit() else (exc.where, None)
+        problems = [{"file": at[0], "line": at[1], "field": "", "message": exc.message}]
+    else:
+        problems = [{"file": None, "line": None, "field": "", "message": str(exc)}]
     return {
         "digest": _shown(digest) if digest else None,
         "valid": False,
-        "problems": [problem_dict(p) for p in exc.problems],
-        "errors": len(exc.problems),
+        "problems": problems,
+        "errors": len(problems),
         "warnings": 0,
         "findings": [],
     }

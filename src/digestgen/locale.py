@@ -555,6 +555,8 @@ NOTES: dict[Language, dict[str, str]] = {
 
 
 _REPORT_EN: dict[str, str] = {
+    "platform": "{platform} (limit {limit})",
+    "note": "note: {note}",
     "title": "digestgen check: {digest}",
     "error": "error",
     "warning": "warning",
@@ -574,6 +576,8 @@ _REPORT_EN: dict[str, str] = {
     "warnings_plural": "{n} warnings",
 }
 _REPORT_FR: dict[str, str] = {
+    "platform": "{platform} (limite {limit})",
+    "note": "remarque : {note}",
     "title": "digestgen check : {digest}",
     "error": "erreur",
     "warning": "attention",
@@ -597,7 +601,7 @@ REPORT: dict[Language, dict[str, str]] = {
     "en": _REPORT_EN,
     "fr": {key: _french(text) for key, text in _REPORT_FR.items()},
 }
-"""The lines of ``digestgen check``'s text report around the findings."""
+"""The lines ``digestgen check`` and ``digestgen social`` print around the findings and posts."""
 
 
 def report_line(language: Language, key: str, count: int | None = None, **values: object) -> str:
