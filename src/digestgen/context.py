@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from digestgen.links import Tagger, campaign_of
 from digestgen.load import Loaded
-from digestgen.locale import STRINGS, Language, long_date
+from digestgen.locale import STRINGS, Language, long_date, quote_marks
 from digestgen.models import PROSE, QUOTED, Digest, Outlet
 from digestgen.typography import typeset
 
@@ -98,6 +98,7 @@ class View:
         """The template context for one output whose own-site links carry ``source``/``medium``."""
         language, strings = self.language, self.strings
         outlet, digest = self.typeset(nbsp)
+        opening, closing = quote_marks(language)
         tagger = Tagger(
             website=outlet.website,
             source=source,
@@ -118,5 +119,5 @@ class View:
             "campaign": tagger.campaign,
             "link": tagger,
             "long_date": lambda day: long_date(day, language),
-            "quote": lambda text: f"{strings['quote_open']}{text}{strings['quote_close']}",
+            "quote": lambda text: f"{opening}{text}{closing}",
         }

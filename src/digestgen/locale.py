@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Literal
+from typing import Literal, TypeVar
 
 Language = Literal["fr", "en"]
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
+T = TypeVar("T", str, tuple[str, str])
 
 
 def _french(text: str) -> str:
@@ -28,6 +29,18 @@ def _french(text: str) -> str:
     text = text.replace("« ", "«" + NARROW_NBSP).replace(" »", NARROW_NBSP + "»")
     text = re.sub(r"(\d) (%|px|Ko)(?!\w)", "\\1" + NBSP + "\\2", text)  # a number keeps its unit
     return text.replace("'", "’")
+
+
+def _bilingual(english: dict[str, T], french: dict[str, T]) -> dict[Language, dict[str, T]]:
+    """A table in both languages, its French texts (or pairs of texts) typeset by
+    :func:`_french`."""
+
+    def typeset(value: T) -> T:
+        if isinstance(value, tuple):
+            return tuple(_french(part) for part in value)  # type: ignore[return-value]
+        return _french(value)
+
+    return {"en": english, "fr": {key: typeset(value) for key, value in french.items()}}
 
 
 STRINGS: dict[Language, dict[str, str]] = {
@@ -186,10 +199,7 @@ _PREVIEW: dict[Language, dict[str, str]] = {
     },
 }
 
-PREVIEW: dict[Language, dict[str, str]] = {
-    "en": _PREVIEW["en"],
-    "fr": {key: _french(text) for key, text in _PREVIEW["fr"].items()},
-}
+PREVIEW: dict[Language, dict[str, str]] = _bilingual(_PREVIEW["en"], _PREVIEW["fr"])
 
 
 _DAYS = {
@@ -512,16 +522,10 @@ _NOTES_FR: dict[str, str] = {
 }
 
 
-FALLBACKS: dict[Language, dict[str, str]] = {
-    "en": _FALLBACKS_EN,
-    "fr": {slug: _french(text) for slug, text in _FALLBACKS_FR.items()},
-}
+FALLBACKS: dict[Language, dict[str, str]] = _bilingual(_FALLBACKS_EN, _FALLBACKS_FR)
 """What in the email covers a client feature where a client family lacks it."""
 
-SPAM_FIXES: dict[Language, dict[str, str]] = {
-    "en": _FIXES_EN,
-    "fr": {rule: _french(text) for rule, text in _FIXES_FR.items()},
-}
+SPAM_FIXES: dict[Language, dict[str, str]] = _bilingual(_FIXES_EN, _FIXES_FR)
 """How to fix what a SpamAssassin rule fires on."""
 
 _CONSEQUENCES_EN: dict[str, str] = {
@@ -538,20 +542,11 @@ _CONSEQUENCES_FR: dict[str, str] = {
         "les Marketing Campaigns de SendGrid exigent les balises de désinscription et d'expéditeur"
     ),
 }
-ESP_CONSEQUENCES: dict[Language, dict[str, str]] = {
-    "en": _CONSEQUENCES_EN,
-    "fr": {name: _french(text) for name, text in _CONSEQUENCES_FR.items()},
-}
+ESP_CONSEQUENCES: dict[Language, dict[str, str]] = _bilingual(_CONSEQUENCES_EN, _CONSEQUENCES_FR)
 """Why an email service needs its tags (the end of ``esp-tag-missing``), by its ``esp:`` name."""
 
-FINDINGS: dict[Language, dict[str, tuple[str, str]]] = {
-    "en": _FINDINGS_EN,
-    "fr": {code: (_french(m), _french(f)) for code, (m, f) in _FINDINGS_FR.items()},
-}
-NOTES: dict[Language, dict[str, str]] = {
-    "en": _NOTES_EN,
-    "fr": {key: _french(text) for key, text in _NOTES_FR.items()},
-}
+FINDINGS: dict[Language, dict[str, tuple[str, str]]] = _bilingual(_FINDINGS_EN, _FINDINGS_FR)
+NOTES: dict[Language, dict[str, str]] = _bilingual(_NOTES_EN, _NOTES_FR)
 
 
 _REPORT_EN: dict[str, str] = {
@@ -597,10 +592,7 @@ _REPORT_FR: dict[str, str] = {
     "warnings": "{n} avertissement",
     "warnings_plural": "{n} avertissements",
 }
-REPORT: dict[Language, dict[str, str]] = {
-    "en": _REPORT_EN,
-    "fr": {key: _french(text) for key, text in _REPORT_FR.items()},
-}
+REPORT: dict[Language, dict[str, str]] = _bilingual(_REPORT_EN, _REPORT_FR)
 """The lines ``digestgen check`` and ``digestgen social`` print around the findings and posts."""
 
 
@@ -629,8 +621,11 @@ def clauses(items: list[str], language: Language) -> str:
 
 
 def quote_marks(language: Language, nbsp: str = NARROW_NBSP) -> tuple[str, str]:
-    """The opening and closing quotation marks, French ones with ``nbsp`` inside."""
-    return ("«" + nbsp, nbsp + "»") if language == "fr" else ("“", "”")
+    """The language's quotation marks (``STRINGS``' ``quote_open`` and ``quote_close``),
+    French ones with ``nbsp`` inside instead of the email's narrow one."""
+    words = STRINGS[language]
+    opening, closing = words["quote_open"], words["quote_close"]
+    return opening.replace(NARROW_NBSP, nbsp), closing.replace(NARROW_NBSP, nbsp)
 
 
 def number(value: int, language: Language) -> str:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from digestgen.context import View
 from digestgen.locale import note, quote_marks
-from digestgen.locale import number as written_number
+from digestgen.locale import number as written_number  # `number` is a post's position here
 from digestgen.platforms import Platform, platforms_for
 from digestgen.templates import environment
 from digestgen.typography import NBSP
