@@ -3,11 +3,15 @@
 trafilatura tells the article's own text from the page around it (menus, sidebars, "most read",
 comments, cookie banners, share bars); htmldate finds the publication date; the page is then
 walked in document order with lxml so that headings, paragraphs and blockquotes (with their
-``<cite>`` or ``<figcaption>``, which trafilatura drops) keep their order and their kind.
+``<cite>``, ``<figcaption>`` or an embedded post's "— Name (@handle)" line, which trafilatura
+drops) keep their order and their kind. The article's own follow-up blocks ("À lire aussi",
+"Related coverage", "[Related: …]"), wherever and however often the page puts them, are read
+as links and taken out of the text first, so that an inline one never splits a paragraph.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
@@ -29,14 +33,41 @@ OUTSIDE = re.compile(
     r"banner|menu|breadcrumb|footer|header|nav|related|lire-aussi|read-next|tags",
     re.I,
 )
-RELATED = re.compile(
-    r"^\s*(?:[àa] lire aussi|lire aussi|[àa] lire [ée]galement|pour aller plus loin|"
-    r"sur le m[êe]me (?:sujet|th[èe]me)|read next|related(?: articles| stories| reading)?|"
-    r"further reading|see also|read more|you may also like)\s*:?\s*$",
+# Containers of lists that are never an article's follow-ups: tags, "most read", menus …
+NEVER_RELATED = re.compile(
+    r"most-?read|popular|plus-lus|trending|\btopics?\b|article-topics|\btags?\b|keywords?|"
+    r"breadcrumb|\bmenu\b|\bnav",
     re.I,
 )
+# … and the page's side columns, whose "Related" list is read only when the article has none.
+SIDE = re.compile(r"sidebar|right-?col|left-?col|side-?col|\brail\b|aside|widget", re.I)
+_RELATED_WORDS = (
+    r"(?:[àa] lire (?:aussi|[ée]galement)|lire aussi|voir aussi|pour aller plus loin|"
+    r"sur le m[êe]me (?:sujet|th[èe]me)|sur le sujet|dans le m[êe]me dossier|"
+    r"read next|read more|related(?: coverage| articles?| stories| reading| content| links?)?|"
+    r"further reading|see also|more on this(?: story)?|you may also like)"
+)
+# A follow-up block's label, alone ("À lire aussi", "Related coverage:") …
+RELATED = re.compile(rf"^\s*[\[(+]?\s*{_RELATED_WORDS}\s*[:|]?\s*[\])]?\s*$", re.I)
+# … or opening the block that holds its links ("[Related: Title]", "A lire aussi : Title").
+RELATED_LEAD = re.compile(rf"^\s*[\[(+]?\s*{_RELATED_WORDS}\s*[:|]?\s*", re.I)
 STANDFIRST = re.compile(r"chapo|chapeau|standfirst|lede|lead|intro|excerpt|deck|summary", re.I)
 SHARE_HOSTS = ("twitter.com", "x.com", "facebook.com", "linkedin.com", "bsky.app", "whatsapp")
+# Path segments of pages that list stories (a tag, a topic, an author), not of a story.
+LISTING_SEGMENTS = frozenset(
+    "tag tags topic topics category categories categorie categories rubrique rubriques theme "
+    "themes author authors auteur auteurs sujet sujets keyword keywords mot-cle mots-cles "
+    "search recherche page".split()
+)
+# "— Jane Doe (@jane) 7 January 2020": the author line of an embedded social post.
+EMBED_AUTHOR = re.compile(r"^\s*[—–-]\s*(.+?)\s*\(@[\w.]+\)")
+# A block that only dates the page: "17:41 JST, October 13, 2024", "Publié le 5 mai 2024".
+_DATELINE = re.compile(
+    r"^(?:(?:publié|mis à jour|updated|published|posted)\b[^,]{0,12}\s*)?[\d\s:hH.,/-]*"
+    r"(?:[A-Z]{2,4}\s*)?[,\s]*(?:\w+\.?\s+)?\d{1,2}(?:er)?[\s,]*\w+\.?[\s,]+\d{4}[\s,]*"
+    r"(?:[àa]?\s*\d{1,2}[:h]\d{2}\s*[A-Z]{0,4})?$",
+    re.I,
+)
 _COMMON_WORDS = {
     "fr": "le la les des est une pour dans qui que sur avec du au aux pas ont été sont nous",
     "en": "the and of to is was for with that on are by this have has from were their",
@@ -55,12 +86,12 @@ class Block:
 
     kind: str  # "head", "p", "item" or "quote"
     text: str
-    cite: str | None = None  # a blockquote's <cite> / <figcaption>
+    cite: str | None = None  # a blockquote's <cite> / <figcaption> / embedded post's author
 
 
 @dataclass(frozen=True)
 class Link:
-    """A link of the article's own "À lire aussi" block."""
+    """A link of the article's own "À lire aussi" / "Related" blocks."""
 
     title: str
     url: str
@@ -97,11 +128,31 @@ def _text(element: lxml.html.HtmlElement) -> str:
     return clean(element.text_content())
 
 
-def _outside(element: lxml.html.HtmlElement, within: lxml.html.HtmlElement | None = None) -> bool:
+def _marks(node: lxml.html.HtmlElement) -> str:
+    return f"{node.get('id', '')} {node.get('class', '')}"
+
+
+def text_holders(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+    """The elements that hold the running text (three long paragraphs or more): whatever
+    their classes say (``sticky-sidebar-parent``), they are not a sidebar."""
+    counts: dict[lxml.html.HtmlElement, int] = {}
+    for p in root.iter("p"):
+        if len(p.text_content().split()) >= 25:
+            for node in p.iterancestors():
+                counts[node] = counts.get(node, 0) + 1
+    return {node for node, count in counts.items() if count >= 3}
+
+
+def _outside(
+    element: lxml.html.HtmlElement,
+    within: lxml.html.HtmlElement | None = None,
+    holders: set[lxml.html.HtmlElement] | frozenset[lxml.html.HtmlElement] = frozenset(),
+) -> bool:
     """Inside a part of the page that is not the article's own text (looking no higher than
-    ``within``: a page's body classes such as ``has-sidebar`` say nothing of its text)."""
+    ``within``, or than an element holding the text: a page's body classes such as
+    ``has-sidebar`` say nothing of its text)."""
     for node in element.iterancestors():
-        if node is within:
+        if node is within or node in holders:
             return False
         if node.tag in ("nav", "aside", "footer", "header", "form"):
             # An <article>'s own header holds the title and standfirst.
@@ -110,8 +161,7 @@ def _outside(element: lxml.html.HtmlElement, within: lxml.html.HtmlElement | Non
             )
             if not own:
                 return True
-        marks = f"{node.get('id', '')} {node.get('class', '')}"
-        if OUTSIDE.search(marks) and node.tag not in ("article", "main", "body"):
+        if OUTSIDE.search(_marks(node)) and node.tag not in ("article", "main", "body"):
             return True
     return False
 
@@ -125,7 +175,8 @@ def read_article(html: str, base_url: str | None = None) -> Article:
     canonical = _canonical(root, base_url)
     base = canonical or base_url or ""
     meta = parse_metadata(html, base)
-    main = _main_texts(html, base)
+    related = _take_related(root, base, canonical)  # out of the text, before it is read
+    main = _main_texts(root, base)
     blocks = list(_blocks(root, main))
     standfirst = _standfirst(root, blocks)
     return Article(
@@ -139,7 +190,7 @@ def read_article(html: str, base_url: str | None = None) -> Article:
         standfirst=standfirst,
         is_article=_looks_like_article(root, blocks),
         blocks=blocks,
-        related=list(_related(root, base, canonical)),
+        related=related,
     )
 
 
@@ -168,15 +219,23 @@ def _published(html: str) -> dt.date | None:
         return None
 
 
-def _main_texts(html: str, base: str) -> set[str]:
+def _main_texts(root: lxml.html.HtmlElement, base: str) -> set[str]:
     """The article's own text as trafilatura sees it, one normalised string per element."""
+    # trafilatura prunes the tree it is given: it reads a copy.
     xml = trafilatura.extract(
-        html, url=base or None, output_format="xml", include_comments=False, include_tables=False
+        copy.deepcopy(root),
+        url=base or None,
+        output_format="xml",
+        include_comments=False,
+        include_tables=False,
     )
     if not xml:
         return set()
     tree = lxml.etree.fromstring(xml.encode("utf-8"))
     return {clean("".join(e.itertext())) for e in tree.iter("p", "head", "item", "quote")}
+
+
+_BLOCK_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
 
 
 def _blocks(root: lxml.html.HtmlElement, main: set[str]) -> Iterator[Block]:
@@ -189,24 +248,47 @@ def _blocks(root: lxml.html.HtmlElement, main: set[str]) -> Iterator[Block]:
     if not kept:
         return
     container = _common_ancestor(kept)
-    for element in container.iter("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote"):
-        if any(a.tag == "blockquote" for a in element.iterancestors()):
+    holders = text_holders(container)
+    covered = {_text(e) for e in kept}
+    # Text the page left outside any paragraph (a <div> opened inside a <p> closes it), which
+    # trafilatura reads as a paragraph of its own.
+    loose = sorted((t for t in main - covered if len(t) >= 40), key=len, reverse=True)
+    for element in container.iter():
+        if not isinstance(element.tag, str):
             continue
-        if element.tag == "p" and RELATED.match(_text(element)):
-            return  # the "À lire aussi" list closes the article's text
-        if element.tag == "blockquote":
-            if not _outside(element, container):
-                yield _blockquote(element)
-            continue
-        if element in kept or (
-            element.tag in ("h2", "h3", "h4") and not _outside(element, container)
+        if element.tag in _BLOCK_TAGS and not any(
+            a.tag == "blockquote" for a in element.iterancestors()
         ):
-            text = _text(element)
-            if text and not (
-                element.tag == "p" and any(a.tag == "figure" for a in element.iterancestors())
-            ):
-                kind = "p" if element.tag == "p" else "item" if element.tag == "li" else "head"
-                yield Block(kind, text)
+            block = _block(element, kept, container, holders)
+            if block:
+                yield block
+        tail = clean(element.tail)
+        if len(tail) >= 20 and loose and element is not container:
+            found = next((t for t in loose if t.startswith(tail)), None)
+            if found and not _outside(element, container, holders):
+                loose.remove(found)
+                yield Block("p", found)
+
+
+def _block(
+    element: lxml.html.HtmlElement,
+    kept: list[lxml.html.HtmlElement],
+    container: lxml.html.HtmlElement,
+    holders: set[lxml.html.HtmlElement],
+) -> Block | None:
+    if element.tag == "blockquote":
+        return None if _outside(element, container, holders) else _blockquote(element)
+    heading = element.tag in ("h2", "h3", "h4")
+    if element in kept or (heading and not _outside(element, container, holders)):
+        text = _text(element)
+        if text and not (
+            element.tag == "p" and any(a.tag == "figure" for a in element.iterancestors())
+        ):
+            if _DATELINE.match(text):
+                return None  # the page's own timestamp, not its text
+            kind = "p" if element.tag == "p" else "item" if element.tag == "li" else "head"
+            return Block(kind, text)
+    return None
 
 
 def _common_ancestor(elements: list[lxml.html.HtmlElement]) -> lxml.html.HtmlElement:
@@ -221,21 +303,31 @@ def _common_ancestor(elements: list[lxml.html.HtmlElement]) -> lxml.html.HtmlEle
 
 
 def _blockquote(element: lxml.html.HtmlElement) -> Block:
-    cites = element.xpath(".//cite | .//footer")
     figure = next((a for a in element.iterancestors() if a.tag == "figure"), None)
+    element = copy.deepcopy(element)  # its cite is taken out of the text read
+    cites = element.xpath(".//cite | .//footer")
     if not cites and figure is not None:
         cites = figure.xpath(".//figcaption")
     cite = " ".join(_text(c) for c in cites) or None
     for c in element.xpath(".//cite | .//footer"):
         c.drop_tree()
-    return Block("quote", _text(element), cite.lstrip("—–- ") if cite else None)
+    if cite is None:
+        # An embedded post (X, Bluesky, Threads) signs its last line "— Name (@handle) date".
+        for p in reversed(element.xpath(".//p") or [element]):
+            author = EMBED_AUTHOR.match(_text(p))
+            if author:
+                cite = author.group(1)
+                p.drop_tree()
+                break
+    text = re.sub(r"\s*(?:https?://|pic\.twitter\.com/)\S+", "", _text(element))
+    return Block("quote", text, cite.lstrip("—–- ") if cite else None)
 
 
 def _standfirst(root: lxml.html.HtmlElement, blocks: list[Block]) -> str | None:
     for element in root.iter("p", "div"):
         if STANDFIRST.search(element.get("class", "")) and not _outside(element):
             text = _text(element)
-            if len(text.split()) >= 8:
+            if len(text.split()) >= 8 and not RELATED_LEAD.match(text):
                 return text
     return next((b.text for b in blocks if b.kind == "p" and len(b.text.split()) >= 15), None)
 
@@ -258,46 +350,122 @@ def _looks_like_article(root: lxml.html.HtmlElement, blocks: list[Block]) -> boo
     return words >= 120 and long_paragraphs >= 2
 
 
-def _related(root: lxml.html.HtmlElement, base: str, canonical: str | None) -> Iterator[Link]:
-    """The links of the first "À lire aussi" / "Related" block, in order; never menus."""
-    for label in root.iter("h2", "h3", "h4", "h5", "h6", "p", "strong", "span", "div", "b"):
-        own = clean(label.text_content())
-        if not RELATED.match(own) or len(own) > 40:
-            continue
-        if any(a.tag in ("nav", "footer", "header") for a in label.iterancestors()):
-            continue
-        links = list(_links_after(label, base, canonical))
-        if links:
-            yield from links
-            return
+_LABEL_TAGS = ("h2", "h3", "h4", "h5", "h6", "p", "strong", "span", "div", "b", "em", "section")
 
 
-def _links_after(label: lxml.html.HtmlElement, base: str, canonical: str | None) -> Iterator[Link]:
-    # The label is the heading of a list that follows it, or sits inside a paragraph before one.
+def _take_related(root: lxml.html.HtmlElement, base: str, canonical: str | None) -> list[Link]:
+    """The links of every follow-up block of the article, in order, each block taken out of
+    the page; never menus, tag lists or the site's sidebars."""
+    found: dict[str, Link] = {}
+    beside: dict[str, Link] = {}
+    taken: list[lxml.html.HtmlElement] = []
+    holders = text_holders(root)
+    for label in list(root.iter(*_LABEL_TAGS)):
+        if any(label is t or t in label.iterancestors() for t in taken):
+            continue
+        own = _text(label)
+        alone = RELATED.match(own) is not None
+        lead = RELATED_LEAD.match(own)
+        if not (alone and len(own) <= 40) and not (lead and _leads_its_links(label, lead.end())):
+            continue
+        where = _where(label, holders)
+        if where == "never":
+            continue
+        block, links = _block_links(label, base, canonical, alone)
+        if not links:
+            continue
+        for link in links:
+            (beside if where == "side" else found).setdefault(link.url, link)
+        taken.extend(block)
+    for element in taken:
+        if element.getparent() is not None:
+            element.drop_tree()  # its tail, the paragraph's next words, stays
+    return list((found or beside).values())
+
+
+def _leads_its_links(label: lxml.html.HtmlElement, after: int) -> bool:
+    """``[Related: <a>Title</a>]``: what follows the label's words is its links' titles."""
+    rest = re.sub(r"[\W_]+", "", _text(label)[after:])
+    titles = re.sub(r"[\W_]+", "", "".join(_text(a) for a in label.iter("a")))
+    return bool(rest) and rest == titles
+
+
+def _where(label: lxml.html.HtmlElement, holders: set[lxml.html.HtmlElement]) -> str:
+    """``"text"`` for a block of the article, ``"side"`` in a side column, ``"never"`` in a
+    menu, a tag list, a "most read" list or the site's header and footer."""
+    where = "text"
+    for node in [label, *label.iterancestors()]:
+        if node.tag == "body" or node in holders:
+            break
+        if node.tag == "nav" or NEVER_RELATED.search(_marks(node)):
+            return "never"
+        if node.tag in ("header", "footer") and not any(
+            a.tag == "article" for a in node.iterancestors()
+        ):
+            return "never"
+        if node.tag == "aside" or SIDE.search(_marks(node)):
+            where = "side"
+    return where
+
+
+def _block_links(
+    label: lxml.html.HtmlElement, base: str, canonical: str | None, alone: bool
+) -> tuple[list[lxml.html.HtmlElement], list[Link]]:
+    """The elements of the block a label heads, and its links."""
+    # The smallest element around the label that holds links: a capsule inside a paragraph,
+    # a "Lire aussi" box, a "Related coverage" list with its heading.
     node = label
-    while node.getnext() is None and node.getparent() is not None and node.tag != "body":
-        node = node.getparent()
+    for _ in range(4):
+        if node.xpath(".//a[@href]"):
+            break
+        parent = node.getparent()
+        if parent is None or parent.tag in ("article", "main", "body") or len(_text(parent)) > 1500:
+            break
+        node = parent
+    if node.xpath(".//a[@href]"):
+        return [node], _links(node.xpath(".//a[@href]"), base, canonical)
+    if not alone:
+        return [], []
+    # A label on its own line, and its list after it.
+    block = [node]
     after = node.getnext()
-    seen: set[str] = set()
-    while after is not None:
+    anchors: list[lxml.html.HtmlElement] = []
+    while after is not None and not anchors:
+        if after.tag in ("h2", "h3", "h4") and RELATED.match(_text(after)) is None:
+            break
         anchors = after.xpath(".//a[@href] | self::a[@href]")
-        for a in anchors:
-            url = urljoin(base, clean(a.get("href")))
-            title = clean(a.text_content())
-            host = urlsplit(url).hostname or ""
-            if (
-                urlsplit(url).scheme not in ("http", "https")
-                or not title
-                or url.split("#")[0] == (canonical or "")
-                or any(host.endswith(s) for s in SHARE_HOSTS)
-                or url in seen
-            ):
-                continue
-            seen.add(url)
-            yield Link(title, url)
-        if seen or (after.tag in ("h2", "h3", "h4") and RELATED.match(_text(after)) is None):
-            return
+        block.append(after)
         after = after.getnext()
+    return (block, _links(anchors, base, canonical)) if anchors else ([], [])
+
+
+def _links(anchors: list[lxml.html.HtmlElement], base: str, canonical: str | None) -> list[Link]:
+    titles: dict[str, str] = {}
+    for a in anchors:
+        url = urljoin(base, clean(a.get("href")))
+        title = _text(a)
+        host = urlsplit(url).hostname or ""
+        if (
+            urlsplit(url).scheme not in ("http", "https")
+            or not title
+            or url.split("#")[0] == (canonical or "")
+            or any(host == s or host.endswith("." + s) for s in SHARE_HOSTS)
+            or not is_story_url(url)
+        ):
+            continue
+        if len(titles.get(url, "").split()) < 4 and len(title) > len(titles.get(url, "")):
+            titles[url] = title  # a card's category label ("News Cloud"), then its title
+    return [Link(title, url) for url, title in titles.items()]
+
+
+def is_story_url(url: str) -> bool:
+    """A story's address, not a section's, a tag's or an author's list."""
+    segments = [s for s in urlsplit(url).path.lower().split("/") if s]
+    if not segments or any(s in LISTING_SEGMENTS for s in segments):
+        return False
+    last = re.sub(r"\.(?:s?html?|php|aspx?)$", "", segments[-1])
+    words = [w for w in re.split(r"[-_]+", last) if w]
+    return len(segments) >= 3 or len(words) >= 3 or any(c.isdigit() for c in last)
 
 
 def detect_language(text: str) -> str | None:
