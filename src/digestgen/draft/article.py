@@ -54,11 +54,11 @@ RELATED_LEAD = re.compile(rf"^\s*[\[(+]?\s*{_RELATED_WORDS}\s*[:|]?\s*", re.I)
 STANDFIRST = re.compile(r"chapo|chapeau|standfirst|lede|lead|intro|excerpt|deck|summary", re.I)
 SHARE_HOSTS = ("twitter.com", "x.com", "facebook.com", "linkedin.com", "bsky.app", "whatsapp")
 # Path segments of pages that list stories (a tag, a topic, an author), not of a story.
-LISTING_SEGMENTS = frozenset(
-    "tag tags topic topics category categories categorie categories rubrique rubriques theme "
-    "themes author authors auteur auteurs sujet sujets keyword keywords mot-cle mots-cles "
-    "search recherche page".split()
+_LISTINGS = (
+    "tag tags topic topics category categories categorie rubrique rubriques theme themes author "
+    "authors auteur auteurs sujet sujets keyword keywords mot-cle mots-cles search recherche page"
 )
+LISTING_SEGMENTS = frozenset(_LISTINGS.split())
 # "— Jane Doe (@jane) 7 January 2020": the author line of an embedded social post.
 EMBED_AUTHOR = re.compile(r"^\s*[—–-]\s*(.+?)\s*\(@[\w.]+\)")
 # A block that only dates the page: "17:41 JST, October 13, 2024", "Publié le 5 mai 2024".
