@@ -15,9 +15,9 @@ from slugify import slugify
 
 from digestgen.draft import DraftError, facts
 from digestgen.draft.article import Article, detect_language
-from digestgen.draft.names import person_finder
 from digestgen.draft.placeholders import PLACEHOLDER_URL, PLACEHOLDERS
-from digestgen.draft.quotes import Quotation, Speakers
+from digestgen.draft.quotes import MIN_WORDS, word_count
+from digestgen.draft.speakers import Quotation, Speakers
 
 LANGUAGE_NAMES = {
     "de": "German",
@@ -79,7 +79,7 @@ def draft_digest(
     texts = [*([article.standfirst] if article.standfirst else []), *paragraphs]
     draft = Draft(stem=_stem(article), text="")
 
-    finder = Speakers(article.blocks, person_finder(lang))
+    finder = Speakers(article.blocks, lang)
     quotations = list(finder.find())
     captions = [b.cite for b in article.blocks if b.cite]
     speakers = _speakers(quotations, [b.text for b in article.blocks] + captions, todo)
@@ -162,7 +162,10 @@ def draft_digest(
 def _speakers(quotations: list[Quotation], texts: list[str], todo: str) -> list[dict[str, Value]]:
     chosen: dict[str, Quotation] = {}
     for quotation in quotations:
-        chosen.setdefault(quotation.speaker, quotation)  # the first quotation of each, in order
+        # Each speaker's first quotation long enough for a card, else their first.
+        first = chosen.setdefault(quotation.speaker, quotation)
+        if word_count(first.text) < MIN_WORDS <= word_count(quotation.text):
+            chosen[quotation.speaker] = quotation
     speakers = []
     for name, quotation in chosen.items():
         role, organization, words = facts.role_and_organization(name, texts)
