@@ -297,10 +297,30 @@ def test_without_the_extra_one_line_says_how_to_install_it(
 ) -> None:
     import digestgen.draft
 
-    monkeypatch.setattr(digestgen.draft, "EXTRA", ("trafilatura", "a_module_not_installed"))
+    monkeypatch.setattr(digestgen.draft, "EXTRA", (("trafilatura",), ("a_module_not_installed",)))
     result = cli("draft", str(SEED))
     assert result.exit_code == 2
-    assert "pip install 'digestgen[draft]'" in _one_line(result.stderr)
+    line = _one_line(result.stderr)
+    assert "a_module_not_installed" in line and "pip install 'digestgen[draft]'" in line
+
+
+def test_a_module_of_the_extra_that_does_not_import_gives_the_same_line(
+    empty: Path, cli: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As a fresh install whose lxml has no HTML cleaner: trafilatura's import fails inside.
+    import sys
+
+    import digestgen.draft
+
+    monkeypatch.setattr(digestgen.draft, "EXTRA", (("trafilatura",),))  # found, but fails
+    monkeypatch.setitem(sys.modules, "lxml_html_clean", None)
+    prefixes = ("trafilatura", "justext", "lxml.html.clean", "digestgen.draft.")
+    for name in [m for m in sys.modules if m.startswith(prefixes)]:
+        monkeypatch.delitem(sys.modules, name)
+    result = cli("draft", str(SEED))
+    assert result.exit_code == 2, result.stderr
+    line = _one_line(result.stderr)
+    assert "pip install 'digestgen[draft]'" in line and "Traceback" not in result.stderr
 
 
 def test_a_december_event_published_in_january_is_of_the_year_before() -> None:

