@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from digestgen.draft.article import read_article
+from digestgen.draft.dates import event_day
 from digestgen.draft.digest import draft_digest, preheader, subject
-from digestgen.draft.facts import event_day
 from digestgen.draft.quotes import spans, tidy_quote
 from helpers import REPO
 

@@ -15,6 +15,7 @@ from slugify import slugify
 
 from digestgen.draft import DraftError, facts
 from digestgen.draft.article import Article, detect_language
+from digestgen.draft.dates import event_day
 from digestgen.draft.placeholders import PLACEHOLDER_URL, PLACEHOLDERS
 from digestgen.draft.quotes import MIN_WORDS, word_count
 from digestgen.draft.speakers import Quotation, Speakers
@@ -81,14 +82,19 @@ def draft_digest(
 
     finder = Speakers(article.blocks, lang)
     quotations = list(finder.find())
-    captions = [b.cite for b in article.blocks if b.cite]
-    speakers = _speakers(quotations, [b.text for b in article.blocks] + captions, todo)
+    speakers = _speakers(quotations, finder, todo)
 
     title = article.title or todo
-    day = facts.event_day(texts, article.published)
+    day = event_day(texts, article.published)
     if day:
-        how = "year from the publication date" if day.year_inferred else "as the text says"
-        event_date = Value(day.date, f"from the text (“{day.words}”), {how}: check")
+        if day.weekday_only:
+            how = "the day it names on or before the publication date"
+        elif day.year_inferred:
+            how = "year from the publication date"
+        else:
+            how = "as the text says"
+        unsure = f"; the text names {day.others} other earlier day(s)" if day.others else ""
+        event_date = Value(day.date, f"from the text (“{day.words}”), {how}{unsure}: check")
     else:
         event_date = Value(
             article.published or issue_date,
@@ -159,7 +165,7 @@ def draft_digest(
     return draft
 
 
-def _speakers(quotations: list[Quotation], texts: list[str], todo: str) -> list[dict[str, Value]]:
+def _speakers(quotations: list[Quotation], finder: Speakers, todo: str) -> list[dict[str, Value]]:
     chosen: dict[str, Quotation] = {}
     for quotation in quotations:
         # Each speaker's first quotation long enough for a card, else their first.
@@ -168,8 +174,10 @@ def _speakers(quotations: list[Quotation], texts: list[str], todo: str) -> list[
             chosen[quotation.speaker] = quotation
     speakers = []
     for name, quotation in chosen.items():
-        role, organization, words = facts.role_and_organization(name, texts)
-        note = f"from “{_short(words)}”: check" if words else None
+        person = finder.person(name)
+        role = person.role if person else None
+        organization = person.organization if person else None
+        note = f"from “{_short(person.described)}”: check" if person and person.described else None
         speakers.append(
             {
                 "name": Value(name),

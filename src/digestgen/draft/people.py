@@ -91,6 +91,9 @@ class Person:
     name: str
     gender: str | None = None
     titles: list[str] = field(default_factory=list)  # role words met beside the name, folded
+    role: str | None = None
+    organization: str | None = None
+    described: str = ""  # the words that say the role and organisation
 
     @property
     def words(self) -> list[str]:

@@ -32,6 +32,7 @@ from digestgen.draft.article import Block
 from digestgen.draft.nlp import pipeline
 from digestgen.draft.people import HONORIFIC_GENDER, People, Person, clean_name, fold, is_name
 from digestgen.draft.quotes import OPENERS, Span, is_speech, opens_with_quote, spans, tidy_quote
+from digestgen.draft.roles import describe
 
 _SPEECH = {
     "en": (
@@ -241,7 +242,10 @@ class Speakers:
             if token.i in taken or _inside(token.idx, ranges):
                 continue
             if _name_like(token) and self.people.match(token.text) is not None:
-                yield token.idx, token.idx + len(token.text), token.text, None, token
+                start, end = _whole_words(doc, token.i, token.i + 1)
+                taken.update(range(start, end))
+                span = doc[start:end]
+                yield span.start_char, span.end_char, span.text, None, token
 
     def _meet(
         self, index: int, doc: Any, start: int, end: int, name: str, gender: str | None, root: Any
@@ -261,6 +265,25 @@ class Speakers:
             rank = -1 if before in COMPLEMENT else 0  # "l'allocution de Martine Aubry"
         self.mentions.append(_Mention(index, start, person, rank))
         self._titles(doc, person, start, end)
+        self._describe(doc, person, start, end)
+
+    def _describe(self, doc: Any, person: Person, start: int, end: int) -> None:
+        """The role and organisation, from the first place that gives either."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if person.described or span is None:
+            return
+        first = span.start
+        while first < span.end - 1 and (doc[first].text in HONORIFIC_GENDER):
+            first += 1  # "CEO Tim Cook": the title is the role's, not the name's
+        names = {fold(p.name.replace(".", "")) for p in self.people.persons}
+        found = describe(doc, first, span.end, names)
+        if found is not None:
+            person.role, person.organization = found.role, found.organization
+            person.described = found.words
+
+    def person(self, name: str) -> Person | None:
+        """The person a quotation's speaker names."""
+        return next((p for p in self.people.persons if p.name == name), None)
 
     def _single_name(self, token: Any, speaking: bool = False) -> bool:
         """A one-word name is a person when the text gives them a role or makes them speak
@@ -332,7 +355,13 @@ class Speakers:
             name, gender = clean_name(_with_honorific(people[0]))
         if not is_name(name):
             return None
-        return self.people.add(name, gender)
+        person = self.people.add(name, gender)
+        named = next((e for e in doc.ents if clean_name(e.text)[0] == name), None)
+        if named is not None:
+            self._describe(doc, person, named.start_char, named.end_char)
+        elif doc.text.startswith(name):
+            self._describe(doc, person, 0, len(name))
+        return person
 
     # --- attribution ----------------------------------------------------------------------
 
@@ -472,10 +501,12 @@ class Speakers:
             ent = spans_[0]
             name, gender = clean_name(_with_honorific(ent))
             if is_name(name):
-                if len(name.split()) == 1 and self.people.match(name) is None:
-                    single = self._single_name(ent.root, speaking)
-                    return self.people.add(name, gender) if single else None
-                return self.people.add(name, gender)
+                unknown = len(name.split()) == 1 and self.people.match(name) is None
+                if unknown and not self._single_name(ent.root, speaking):
+                    return None
+                person = self.people.add(name, gender)
+                self._describe(token.doc, person, ent.start_char, ent.end_char)
+                return person
         if _name_like(token):
             known = self.people.match(token.text)
             if known is not None:
@@ -682,6 +713,7 @@ def _name_spans(doc: Any, runs: bool = True) -> Iterator[tuple[int, int]]:
             start -= 1
         if start != first and not _opens_phrase(doc, start):
             start = first
+        start, end = _whole_words(doc, start, end)
         seen.update(range(start, end))
         yield start, end
     i = 0
@@ -694,8 +726,22 @@ def _name_spans(doc: Any, runs: bool = True) -> Iterator[tuple[int, int]]:
         titled = i > 0 and doc[i - 1].text in HONORIFIC_GENDER  # "Ambassador Nikki Haley"
         person = titled or (_opens_phrase(doc, i) and not labels <= set(_NOT_PERSON))
         if 2 <= j - i <= 4 and clause and person:
-            yield i, j
+            yield _whole_words(doc, i, j)
         i = max(j, i + 1)
+
+
+def _whole_words(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """A name cut inside a hyphenated word ("Montoya - Lewis" as the tokenizer splits it) is
+    the whole word."""
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+        if doc[start - 2].whitespace_ or not doc[start - 2].text[:1].isupper():
+            break
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        if doc[end].whitespace_ or not doc[end + 1].text[:1].isupper():
+            break
+        end += 2
+    return start, end
 
 
 def _run_at(doc: Any, i: int) -> tuple[int, int]:
