@@ -144,9 +144,7 @@ def test_every_follow_up_block_of_the_body_is_read_and_taken_out_of_its_paragrap
     assert not any("LIRE AUSSI" in t or "Related" in t for t in texts)
 
 
-def test_tag_lists_menus_and_the_side_column_beside_the_article_s_own_blocks_are_not_follow_ups() -> (
-    None
-):
+def test_tag_lists_and_a_side_column_beside_the_article_s_own_blocks_are_not_follow_ups() -> None:
     side = (
         '<aside class="right-col"><h2>Related stories</h2><ul><li><a href="https://news.'
         'example.org/cloud/ten-cloud-trends-to-watch">Ten cloud trends</a></li></ul></aside>'
