@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from digestgen.draft.people import fold
+
 # Where a role gives way to its organisation: "directrice générale du FMI", "CIO at Contoso".
 ORG_AFTER = re.compile(
     r"(?:\s(?:de la|du|des|de|chez|à la|au|pour le|pour la|pour)\s+|"
@@ -258,6 +260,4 @@ def _tidy(text: str | None) -> str | None:
 
 
 def _fold(text: str) -> str:
-    from digestgen.draft.people import fold
-
     return fold(" ".join(text.replace(".", "").split()))
