@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digestgen.draft.article import Block, is_story_url, read_article
+from digestgen.draft.article import Block, read_article
 from digestgen.draft.dates import event_day
 from digestgen.draft.nlp import factor_alternatives
+from digestgen.draft.related import is_story_url
 from digestgen.draft.speakers import Speakers
 
 TUESDAY = dt.date(2026, 11, 17)

@@ -38,6 +38,8 @@ LAYERS: list[list[str]] = [
     # commands' own work beside the render step
     ["preview", "enrich"],
     ["draft.__init__"],
+    ["draft.markup"],
+    ["draft.related"],
     ["draft.article"],
     ["draft.quotes", "draft.people", "draft.nlp"],
     ["draft.dates", "draft.verbs", "draft.clauses", "draft.roles"],

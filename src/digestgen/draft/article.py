@@ -15,7 +15,6 @@ import copy
 import datetime as dt
 import json
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -25,6 +24,8 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
+from digestgen.draft.markup import clean, marks, text_holders, text_of
+from digestgen.draft.related import RELATED_LEAD, Link, take_related
 from digestgen.enrich import parse_metadata
 
 # Containers that are never the article's own text, by id or class.
@@ -33,32 +34,7 @@ OUTSIDE = re.compile(
     r"banner|menu|breadcrumb|footer|header|nav|related|lire-aussi|read-next|tags",
     re.I,
 )
-# Containers of lists that are never an article's follow-ups: tags, "most read", menus …
-NEVER_RELATED = re.compile(
-    r"most-?read|popular|plus-lus|trending|\btopics?\b|article-topics|\btags?\b|keywords?|"
-    r"breadcrumb|\bmenu\b|\bnav",
-    re.I,
-)
-# … and the page's side columns, whose "Related" list is read only when the article has none.
-SIDE = re.compile(r"sidebar|right-?col|left-?col|side-?col|\brail\b|aside|widget", re.I)
-_RELATED_WORDS = (
-    r"(?:[àa] lire (?:aussi|[ée]galement)|lire aussi|voir aussi|pour aller plus loin|"
-    r"sur le m[êe]me (?:sujet|th[èe]me)|sur le sujet|dans le m[êe]me dossier|"
-    r"read next|read more|related(?: coverage| articles?| stories| reading| content| links?)?|"
-    r"further reading|see also|more on this(?: story)?|you may also like)"
-)
-# A follow-up block's label, alone ("À lire aussi", "Related coverage:") …
-RELATED = re.compile(rf"^\s*[\[(+]?\s*{_RELATED_WORDS}\s*[:|]?\s*[\])]?\s*$", re.I)
-# … or opening the block that holds its links ("[Related: Title]", "A lire aussi : Title").
-RELATED_LEAD = re.compile(rf"^\s*[\[(+]?\s*{_RELATED_WORDS}\s*[:|]?\s*", re.I)
 STANDFIRST = re.compile(r"chapo|chapeau|standfirst|lede|lead|intro|excerpt|deck|summary", re.I)
-SHARE_HOSTS = ("twitter.com", "x.com", "facebook.com", "linkedin.com", "bsky.app", "whatsapp")
-# Path segments of pages that list stories (a tag, a topic, an author), not of a story.
-_LISTINGS = (
-    "tag tags topic topics category categories categorie rubrique rubriques theme themes author "
-    "authors auteur auteurs sujet sujets keyword keywords mot-cle mots-cles search recherche page"
-)
-LISTING_SEGMENTS = frozenset(_LISTINGS.split())
 # "— Jane Doe (@jane) 7 January 2020": the author line of an embedded social post.
 EMBED_AUTHOR = re.compile(r"^\s*[—–-]\s*(.+?)\s*\(@[\w.]+\)")
 # A block that only dates the page: "17:41 JST, October 13, 2024", "Publié le 5 mai 2024".
@@ -90,14 +66,6 @@ class Block:
 
 
 @dataclass(frozen=True)
-class Link:
-    """A link of the article's own "À lire aussi" / "Related" blocks."""
-
-    title: str
-    url: str
-
-
-@dataclass(frozen=True)
 class Article:
     """What the page says, before anything is inferred from it."""
 
@@ -119,30 +87,6 @@ class Article:
         return "\n".join(b.text for b in self.blocks)
 
 
-def clean(text: str | None) -> str:
-    """One line of NFC plain text."""
-    return unicodedata.normalize("NFC", " ".join((text or "").split()))
-
-
-def _text(element: lxml.html.HtmlElement) -> str:
-    return clean(element.text_content())
-
-
-def _marks(node: lxml.html.HtmlElement) -> str:
-    return f"{node.get('id', '')} {node.get('class', '')}"
-
-
-def text_holders(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
-    """The elements that hold the running text (three long paragraphs or more): whatever
-    their classes say (``sticky-sidebar-parent``), they are not a sidebar."""
-    counts: dict[lxml.html.HtmlElement, int] = {}
-    for p in root.iter("p"):
-        if len(p.text_content().split()) >= 25:
-            for node in p.iterancestors():
-                counts[node] = counts.get(node, 0) + 1
-    return {node for node, count in counts.items() if count >= 3}
-
-
 def _outside(
     element: lxml.html.HtmlElement,
     within: lxml.html.HtmlElement | None = None,
@@ -161,7 +105,7 @@ def _outside(
             )
             if not own:
                 return True
-        if OUTSIDE.search(_marks(node)) and node.tag not in ("article", "main", "body"):
+        if OUTSIDE.search(marks(node)) and node.tag not in ("article", "main", "body"):
             return True
     return False
 
@@ -175,7 +119,7 @@ def read_article(html: str, base_url: str | None = None) -> Article:
     canonical = _canonical(root, base_url)
     base = canonical or base_url or ""
     meta = parse_metadata(html, base)
-    related = _take_related(root, base, canonical)  # out of the text, before it is read
+    related = take_related(root, base, canonical)  # out of the text, before it is read
     main = _main_texts(root, base)
     blocks = list(_blocks(root, main))
     standfirst = _standfirst(root, blocks)
@@ -207,7 +151,7 @@ def _canonical(root: lxml.html.HtmlElement, base_url: str | None) -> str | None:
 
 def _h1(root: lxml.html.HtmlElement) -> str | None:
     heads = root.xpath("//h1")
-    return _text(heads[0]) or None if heads else None
+    return text_of(heads[0]) or None if heads else None
 
 
 def _published(html: str) -> dt.date | None:
@@ -242,14 +186,14 @@ def _blocks(root: lxml.html.HtmlElement, main: set[str]) -> Iterator[Block]:
     kept = [
         e
         for e in root.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "li")
-        if _text(e) in main
+        if text_of(e) in main
         and not any(a.tag in ("blockquote", "figure") for a in e.iterancestors())
     ]
     if not kept:
         return
     container = _common_ancestor(kept)
     holders = text_holders(container)
-    covered = {_text(e) for e in kept}
+    covered = {text_of(e) for e in kept}
     # Text the page left outside any paragraph (a <div> opened inside a <p> closes it), which
     # trafilatura reads as a paragraph of its own.
     loose = sorted((t for t in main - covered if len(t) >= 40), key=len, reverse=True)
@@ -280,7 +224,7 @@ def _block(
         return None if _outside(element, container, holders) else _blockquote(element)
     heading = element.tag in ("h2", "h3", "h4")
     if element in kept or (heading and not _outside(element, container, holders)):
-        text = _text(element)
+        text = text_of(element)
         if text and not (
             element.tag == "p" and any(a.tag == "figure" for a in element.iterancestors())
         ):
@@ -308,25 +252,25 @@ def _blockquote(element: lxml.html.HtmlElement) -> Block:
     cites = element.xpath(".//cite | .//footer")
     if not cites and figure is not None:
         cites = figure.xpath(".//figcaption")
-    cite = " ".join(_text(c) for c in cites) or None
+    cite = " ".join(text_of(c) for c in cites) or None
     for c in element.xpath(".//cite | .//footer"):
         c.drop_tree()
     if cite is None:
         # An embedded post (X, Bluesky, Threads) signs its last line "— Name (@handle) date".
         for p in reversed(element.xpath(".//p") or [element]):
-            author = EMBED_AUTHOR.match(_text(p))
+            author = EMBED_AUTHOR.match(text_of(p))
             if author:
                 cite = author.group(1)
                 p.drop_tree()
                 break
-    text = re.sub(r"\s*(?:https?://|pic\.twitter\.com/)\S+", "", _text(element))
+    text = re.sub(r"\s*(?:https?://|pic\.twitter\.com/)\S+", "", text_of(element))
     return Block("quote", text, cite.lstrip("—–- ") if cite else None)
 
 
 def _standfirst(root: lxml.html.HtmlElement, blocks: list[Block]) -> str | None:
     for element in root.iter("p", "div"):
         if STANDFIRST.search(element.get("class", "")) and not _outside(element):
-            text = _text(element)
+            text = text_of(element)
             if len(text.split()) >= 8 and not RELATED_LEAD.match(text):
                 return text
     return next((b.text for b in blocks if b.kind == "p" and len(b.text.split()) >= 15), None)
@@ -348,124 +292,6 @@ def _looks_like_article(root: lxml.html.HtmlElement, blocks: list[Block]) -> boo
     if "website" in kinds and not kinds & {"article", "newsarticle", "blogposting"}:
         return False
     return words >= 120 and long_paragraphs >= 2
-
-
-_LABEL_TAGS = ("h2", "h3", "h4", "h5", "h6", "p", "strong", "span", "div", "b", "em", "section")
-
-
-def _take_related(root: lxml.html.HtmlElement, base: str, canonical: str | None) -> list[Link]:
-    """The links of every follow-up block of the article, in order, each block taken out of
-    the page; never menus, tag lists or the site's sidebars."""
-    found: dict[str, Link] = {}
-    beside: dict[str, Link] = {}
-    taken: list[lxml.html.HtmlElement] = []
-    holders = text_holders(root)
-    for label in list(root.iter(*_LABEL_TAGS)):
-        if any(label is t or t in label.iterancestors() for t in taken):
-            continue
-        own = _text(label)
-        alone = RELATED.match(own) is not None
-        lead = RELATED_LEAD.match(own)
-        if not (alone and len(own) <= 40) and not (lead and _leads_its_links(label, lead.end())):
-            continue
-        where = _where(label, holders)
-        if where == "never":
-            continue
-        block, links = _block_links(label, base, canonical, alone)
-        if not links:
-            continue
-        for link in links:
-            (beside if where == "side" else found).setdefault(link.url, link)
-        taken.extend(block)
-    for element in taken:
-        if element.getparent() is not None:
-            element.drop_tree()  # its tail, the paragraph's next words, stays
-    return list((found or beside).values())
-
-
-def _leads_its_links(label: lxml.html.HtmlElement, after: int) -> bool:
-    """``[Related: <a>Title</a>]``: what follows the label's words is its links' titles."""
-    rest = re.sub(r"[\W_]+", "", _text(label)[after:])
-    titles = re.sub(r"[\W_]+", "", "".join(_text(a) for a in label.iter("a")))
-    return bool(rest) and rest == titles
-
-
-def _where(label: lxml.html.HtmlElement, holders: set[lxml.html.HtmlElement]) -> str:
-    """``"text"`` for a block of the article, ``"side"`` in a side column, ``"never"`` in a
-    menu, a tag list, a "most read" list or the site's header and footer."""
-    where = "text"
-    for node in [label, *label.iterancestors()]:
-        if node.tag == "body" or node in holders:
-            break
-        if node.tag == "nav" or NEVER_RELATED.search(_marks(node)):
-            return "never"
-        if node.tag in ("header", "footer") and not any(
-            a.tag == "article" for a in node.iterancestors()
-        ):
-            return "never"
-        if node.tag == "aside" or SIDE.search(_marks(node)):
-            where = "side"
-    return where
-
-
-def _block_links(
-    label: lxml.html.HtmlElement, base: str, canonical: str | None, alone: bool
-) -> tuple[list[lxml.html.HtmlElement], list[Link]]:
-    """The elements of the block a label heads, and its links."""
-    # The smallest element around the label that holds links: a capsule inside a paragraph,
-    # a "Lire aussi" box, a "Related coverage" list with its heading.
-    node = label
-    for _ in range(4):
-        if node.xpath(".//a[@href]"):
-            break
-        parent = node.getparent()
-        if parent is None or parent.tag in ("article", "main", "body") or len(_text(parent)) > 1500:
-            break
-        node = parent
-    if node.xpath(".//a[@href]"):
-        return [node], _links(node.xpath(".//a[@href]"), base, canonical)
-    if not alone:
-        return [], []
-    # A label on its own line, and its list after it.
-    block = [node]
-    after = node.getnext()
-    anchors: list[lxml.html.HtmlElement] = []
-    while after is not None and not anchors:
-        if after.tag in ("h2", "h3", "h4") and RELATED.match(_text(after)) is None:
-            break
-        anchors = after.xpath(".//a[@href] | self::a[@href]")
-        block.append(after)
-        after = after.getnext()
-    return (block, _links(anchors, base, canonical)) if anchors else ([], [])
-
-
-def _links(anchors: list[lxml.html.HtmlElement], base: str, canonical: str | None) -> list[Link]:
-    titles: dict[str, str] = {}
-    for a in anchors:
-        url = urljoin(base, clean(a.get("href")))
-        title = _text(a)
-        host = urlsplit(url).hostname or ""
-        if (
-            urlsplit(url).scheme not in ("http", "https")
-            or not title
-            or url.split("#")[0] == (canonical or "")
-            or any(host == s or host.endswith("." + s) for s in SHARE_HOSTS)
-            or not is_story_url(url)
-        ):
-            continue
-        if len(titles.get(url, "").split()) < 4 and len(title) > len(titles.get(url, "")):
-            titles[url] = title  # a card's category label ("News Cloud"), then its title
-    return [Link(title, url) for url, title in titles.items()]
-
-
-def is_story_url(url: str) -> bool:
-    """A story's address, not a section's, a tag's or an author's list."""
-    segments = [s for s in urlsplit(url).path.lower().split("/") if s]
-    if not segments or any(s in LISTING_SEGMENTS for s in segments):
-        return False
-    last = re.sub(r"\.(?:s?html?|php|aspx?)$", "", segments[-1])
-    words = [w for w in re.split(r"[-_]+", last) if w]
-    return len(segments) >= 3 or len(words) >= 3 or any(c.isdigit() for c in last)
 
 
 def detect_language(text: str) -> str | None:
