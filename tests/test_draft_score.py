@@ -20,8 +20,8 @@ def test_draft_finds_the_speakers_quotes_links_and_dates_of_every_fixture() -> N
         f"links exact: {p.links_exact}, date exact: {p.date_exact}"
         for p in score.pages
     )
-    assert score.recall >= 0.95, report
-    assert score.precision >= 0.95, report
-    assert score.attribution >= 0.95, report
+    assert score.recall == 1.0, report
+    assert score.precision == 1.0, report
+    assert score.attribution == 1.0, report
     assert score.links == 1.0, report
     assert score.dates == 1.0, report

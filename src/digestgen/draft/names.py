@@ -82,16 +82,35 @@ def whole_words(doc: Any, start: int, end: int) -> tuple[int, int]:
 def run_at(doc: Any, i: int) -> tuple[int, int]:
     """The run of two to four capitalised proper nouns holding token ``i`` where a speaker's
     name stands (after a verb of saying, after "Pour"), whatever label the model gave it but a
-    place's or an organisation's ("a rappelé Sylvain Fievet", "Pour Nathalie Dubreuil")."""
-    if not _name_word(doc[i]):
+    place's or an organisation's ("a rappelé Sylvain Fievet", "Pour Nathalie Dubreuil"), and
+    whatever part of speech the tagger gave its words there ("Nathalie" read as a verb)."""
+    if not _speaker_word(doc[i]):
         return i, i
     start, end = i, i + 1
-    while start > 0 and _name_word(doc[start - 1]):
+    while start > 0 and _speaker_word(doc[start - 1]):
         start -= 1
-    while end < len(doc) and _name_word(doc[end]):
+    while end < len(doc) and _speaker_word(doc[end]):
         end += 1
     labels = {doc[k].ent_type_ for k in range(start, end)} - {"", "MISC", "PER", "PERSON"}
     return (start, end) if end - start <= 4 and not labels else (i, i)
+
+
+def _speaker_word(token: Any) -> bool:
+    """A capitalised word in a speaker's place: any part of speech but a function word's."""
+    if token.pos_ in ("DET", "ADP", "PRON", "PUNCT", "NUM", "CCONJ", "SCONJ", "SPACE"):
+        return False
+    text = token.text
+    return (
+        text[:1].isupper()
+        and not (text.isupper() and len(text) > 2)
+        and text not in HONORIFIC_GENDER
+        and (token.pos_ == "PROPN" or not _opens_sentence(token))
+    )
+
+
+def _opens_sentence(token: Any) -> bool:
+    """By the text, not the parser (which may start a sentence inside a name)."""
+    return token.i == 0 or token.doc[token.i - 1].text in (".", "!", "?", "…")
 
 
 def _gerund(token: Any) -> bool:
