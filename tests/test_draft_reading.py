@@ -92,6 +92,7 @@ def described(language: str, text: str, name: str) -> tuple[str | None, str | No
          "va trop lentement.", "Anne Vidal", "collègue", "Syndicat des communes"),
         ("fr", "Nathalie Morel (Groupe Saint-Aubin) a pris la parole.", "Nathalie Morel", None,
          "Groupe Saint-Aubin"),
+        ("fr", "Pour Marc Roux, cette réforme est une erreur.", "Marc Roux", None, None),
         # A generic word is no organisation's name: left for the editor.
         ("fr", "Julie Bernard, rédactrice en chef du média, a confirmé.", "Julie Bernard",
          "rédactrice en chef du média", None),
@@ -143,6 +144,19 @@ def test_every_follow_up_block_of_the_body_is_read_and_taken_out_of_its_paragrap
     texts = [b.text for b in article.blocks]
     assert "Début de la phrase. Suite de la phrase, qui continue ici." in texts
     assert not any("LIRE AUSSI" in t or "Related" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    "label", ["La rédaction vous conseille :", "More on NEWSDAY", "Lire :", "À voir aussi"]
+)
+def test_other_labels_of_follow_up_blocks(label: str) -> None:
+    body = (
+        f'<div class="box"><span>{label}</span><ul><li><a href="https://news.example.org/2026/'
+        '11/02/the-budget-vote-explained_77.html">The budget vote explained</a></li></ul></div>'
+    )
+    assert [link.title for link in read_article(page(body)).related] == [
+        "The budget vote explained"
+    ]
 
 
 def test_tag_lists_and_a_side_column_beside_the_article_s_own_blocks_are_not_follow_ups() -> None:

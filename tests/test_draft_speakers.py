@@ -182,3 +182,48 @@ def test_a_verb_opening_the_sentence_is_not_a_first_name() -> None:
 def test_an_embedded_post_is_said_by_its_author() -> None:
     blocks = [Block("quote", "Honoured to speak at this historic ceremony today.", "Ruth Cole")]
     assert [q.speaker for q in Speakers(blocks, "en").find()] == ["Ruth Cole"]
+
+
+def test_an_unnamed_or_collective_source_is_nobody_named_near_it() -> None:
+    found = speakers(
+        "fr",
+        "Le ministre Paul Roux a défendu la réforme devant les députés.",
+        "« Il ne reculera pas, même si la rue gronde », précise un proche du ministre.",
+        "« Nous voulons seulement la vérité sur ce qui s’est passé », souligne aussi la famille.",
+    )
+    assert found == []
+    found = speakers(
+        "en",
+        "Senator Ann Reid met the press on Monday.",
+        "Reid's campaign hit back on Tuesday, saying that her rival “has never once voted "
+        "for the budget he now defends.”",
+    )
+    assert found == []
+
+
+def test_a_name_with_an_apostrophe_or_a_title_before_it() -> None:
+    assert speakers(
+        "fr",
+        "« Nous irons jusqu’au bout de cette enquête », a-t-il dit. M’jid El Guerrab a "
+        "ensuite quitté la salle.",
+    ) in ([], ["M’jid El Guerrab"])
+    assert speakers(
+        "fr",
+        "M’jid El Guerrab a pris la parole. « Nous irons jusqu’au bout de cette enquête », "
+        "a-t-il dit.",
+    ) == ["M’jid El Guerrab"]
+    assert speakers(
+        "en",
+        "“We are still looking for the driver of the second car,” Lt. Andy Neiman of the "
+        "city police said Wednesday.",
+        "“It is too early to say whether anyone will be charged tonight,” said Sheriff John Mahon.",
+    ) == ["Andy Neiman", "John Mahon"]
+
+
+def test_a_title_written_into_the_name_is_not_the_name() -> None:
+    found = speakers(
+        "en",
+        "AS Opposition Leader Bill Short arrived, he said: “Nobody in this town was asked "
+        "about the new retention law.”",
+    )
+    assert found == ["Bill Short"]

@@ -42,7 +42,7 @@ def after_quote(doc: Any, end: int, ranges: list[tuple[int, int]]) -> list[Any]:
         if depth:
             continue
         found.append(token)
-        if token.text in END or token.text == ";":
+        if (token.text in END and not _abbreviation(token)) or token.text == ";":
             break
     return found
 
@@ -69,7 +69,10 @@ def before_quote(
 
 def _abbreviation(token: Any) -> bool:
     """The dot of "Gov." or "M." does not end a sentence."""
-    return token.text == "." and token.i > 0 and len(token.doc[token.i - 1].text) <= 3
+    if token.text != "." or token.i == 0:
+        return False
+    word = token.doc[token.i - 1].text
+    return word.isalpha() and word[:1].isupper() and len(word) <= 4
 
 
 def region_after(verb: Any, ranges: list[tuple[int, int]]) -> list[Any]:

@@ -231,7 +231,7 @@ class Mentions:
         self, index: int, tokens: list[Any], ranges: list[tuple[int, int]], speaking: bool = False
     ) -> Person | None:
         """The first person named in ``tokens`` who is not a complement ("l'avocate de Yassin
-        E., Saphia Foughar" is Saphia Foughar)."""
+        E., Saphia Foughar" is Saphia Foughar) nor a possessor ("Reid's campaign")."""
         seen: set[int] = set()
         for token in tokens:
             if token.i in seen or inside(token.idx, ranges):
@@ -247,6 +247,9 @@ class Mentions:
             before = token.doc[ent_start - 1] if ent_start > 0 else None
             if before is not None and before.text.lower() in COMPLEMENT:
                 continue
+            after = token.doc[ent_end] if ent_end < len(token.doc) else None
+            if after is not None and after.text in ("'s", "’s", "'", "’"):
+                continue  # "Reid's campaign": the campaign speaks, not Reid
             return person
         return None
 

@@ -6,14 +6,21 @@ written after it, the gender a French role noun says)."""
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from digestgen.draft.nlp import pipeline
-from digestgen.draft.people import HONORIFIC_GENDER
+from digestgen.draft.people import HONORIFIC_GENDER, PARTICLES
 
-NOT_PERSON = ("LOC", "GPE", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "MISC")
+NOT_PERSON = (
+    "LOC", "GPE", "ORG", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "MISC", "DATE", "TIME",
+    "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE",
+)  # fmt: skip
 
+# A word the tokenizer kept whole round an apostrophe is a name's ("M’jid", "O’Connor"), whatever
+# part of speech the tagger gives it (digestgen.draft.nlp keeps such words whole).
+APOSTROPHE_NAME = re.compile(r"^[A-Z][’'][^\W\d_]{2,}$")
 _NOT_NAME_POS = ("VERB", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ", "PUNCT", "NUM")
 
 
@@ -54,7 +61,11 @@ def _name_spans(doc: Any, runs: bool = True) -> Iterator[tuple[int, int]]:
     i = 0
     while runs and i < len(doc):
         j = i
-        while j < len(doc) and j not in seen and _name_word(doc[j]):
+        while (
+            j < len(doc)
+            and j not in seen
+            and (_name_word(doc[j]) or (j > i and _particle(doc, j) and _name_word(doc[j + 1])))
+        ):
             j += 1
         labels = {doc[k].ent_type_ for k in range(i, j)}
         clause = any(t.pos_ in ("VERB", "AUX") for t in doc[i].sent)  # not a title line
@@ -63,6 +74,11 @@ def _name_spans(doc: Any, runs: bool = True) -> Iterator[tuple[int, int]]:
         if 2 <= j - i <= 4 and clause and person:
             yield whole_words(doc, i, j)
         i = max(j, i + 1)
+
+
+def _particle(doc: Any, j: int) -> bool:
+    """``El``, ``de``, ``van`` between two words of a name ("M’jid El Guerrab")."""
+    return j + 1 < len(doc) and doc[j].text.lower() in PARTICLES
 
 
 def whole_words(doc: Any, start: int, end: int) -> tuple[int, int]:
@@ -138,7 +154,7 @@ def _english_verbs() -> frozenset[str]:
 
 def _name_word(token: Any) -> bool:
     return (
-        token.pos_ == "PROPN"
+        (token.pos_ == "PROPN" or APOSTROPHE_NAME.match(token.text) is not None)
         and token.text[:1].isupper()
         and not (token.text.isupper() and len(token.text) > 2)
         and token.text not in HONORIFIC_GENDER

@@ -60,11 +60,35 @@ def _quick_big_patterns() -> Iterator[None]:
         re.compile = compile_
 
 
+_ELIDED = re.compile(r"(?i)[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu")
+
+
+def _apostrophe_names(doc: Any) -> Any:
+    """``M’jid``, ``O’Connor``: the French tokenizer cuts a word after its apostrophe as it cuts
+    an elision (``l’Italie``). An elision comes before a vowel or an h; before a consonant,
+    or after a letter no word elides (``O’``), the apostrophe is inside a name."""
+    merges = []
+    for token in doc[:-1]:
+        nxt = doc[token.i + 1]
+        if token.whitespace_ or not token.text.endswith(("’", "'")) or len(token.text) != 2:
+            continue
+        letter, first = token.text[0], nxt.text[:1]
+        if not letter.isupper() or not first.isalpha():
+            continue
+        if not _ELIDED.fullmatch(letter) or first.lower() not in "aeiouyhàâéèêëîïôûù":
+            merges.append(doc[token.i : token.i + 2])
+    with doc.retokenize() as retokenizer:
+        for span in merges:
+            retokenizer.merge(span)
+    return doc
+
+
 @functools.cache
 def pipeline(language: str) -> Any:
     """The language's pipeline: tagger or morphologizer, parser and entities (and, in English,
     the lemmatizer)."""
     import spacy
+    from spacy.language import Language
 
     for name in MODELS.get(language, MODELS["fr"]):
         # The French lemmatizer's tables take over a second to load; the French verbs of
@@ -72,7 +96,11 @@ def pipeline(language: str) -> Any:
         exclude = ["senter", "lemmatizer"] if name.startswith("fr_") else ["senter"]
         try:
             with _quick_big_patterns():
-                return spacy.load(name, exclude=exclude)
+                nlp = spacy.load(name, exclude=exclude)
         except OSError:
             continue
+        if "digestgen_apostrophe_names" not in Language.factories:
+            Language.component("digestgen_apostrophe_names", func=_apostrophe_names)
+        nlp.add_pipe("digestgen_apostrophe_names", first=True)
+        return nlp
     raise ImportError(MODELS[language][0])

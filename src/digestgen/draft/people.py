@@ -23,7 +23,11 @@ _HONORIFICS = {
         "Ambassador Rev Rev. Reverend Mayor Secretary General Gen. Col. Capt. Lt. Sgt. Chief "
         "Commissioner Former Deputy Director Coach Officer Speaker King Queen Prince Princess "
         "Pope CEO Saint-Père Président Présidente Ministre Premier Juge Procureur Sénateur "
-        "Sénatrice Député Députée Maire Commissaire Chancelier Chancelière Général Générale"
+        "Sénatrice Député Députée Maire Commissaire Chancelier Chancelière Général Générale "
+        "Sheriff Detective Inspector Constable Trooper Sergeant Lieutenant Captain Colonel "
+        "Admiral Marshal Superintendent Attorney Councilman Councilwoman Councillor Treasurer "
+        "Chairman Chairwoman Chair Leader Opposition Premier Bishop Archbishop Cardinal Pastor "
+        "Dean Lt Sgt Capt Col Det Insp Supt"
     ),
 }
 HONORIFIC_GENDER = {w: g for g, words in _HONORIFICS.items() for w in words.split()}
@@ -54,7 +58,9 @@ def clean_name(text: str) -> tuple[str, str | None]:
     text = re.sub(r"[’']s$", "", " ".join(text.split()).strip(' ,.;:«»“”"()[]'))
     words = [w for w in re.split(r"\s+", text) if w]
     gender = None
-    while len(words) > 1 and (words[0] in HONORIFIC_GENDER or words[0] in LEADING):
+    while len(words) > 1 and (
+        words[0] in HONORIFIC_GENDER or words[0] in LEADING or words[0].capitalize() in LEADING
+    ):
         gender = gender or HONORIFIC_GENDER.get(words[0]) or None
         words = words[1:]
     for i, word in enumerate(words[1:], 1):

@@ -31,7 +31,9 @@ _RELATED_WORDS = (
     r"(?:[àa] lire (?:aussi|[ée]galement)|lire aussi|voir aussi|pour aller plus loin|"
     r"sur le m[êe]me (?:sujet|th[èe]me)|sur le sujet|dans le m[êe]me dossier|"
     r"read next|read more|related(?: coverage| articles?| stories| reading| content| links?)?|"
-    r"further reading|see also|more on this(?: story)?|you may also like)"
+    r"further reading|see also|more on this(?: story)?|you may also like|"
+    r"la rédaction vous conseille|vous aimerez aussi|[àa] voir aussi|lire|read also|also read|"
+    r"more on [\w.-]+|recommended(?: reading| stories| for you)?)"
 )
 
 

@@ -169,6 +169,8 @@ def _apposition_after(doc: Any, start: int, end: int) -> Description | None:
         return _relative(doc, words)
     if not words or words[0].pos_ not in ("DET", "NOUN", "ADJ", "NUM", "PROPN"):
         return None  # "Yassin E., depuis le box des prévenus, …": a circumstance
+    if words[0].lower_ in ("ce", "cet", "cette", "ces", "this", "these", "that", "those"):
+        return None  # "Pour X, cette primaire est …": the sentence goes on, not a role
     text = _tidy(" ".join(t.text for t in words).replace(" ,", ",")) or ""
     text = re.split(r",\s+(?:qui|que|dont|who|which)\b", text)[0].strip(" ,")
     if not text or not (text[0].islower() or _acronym_role(text)):

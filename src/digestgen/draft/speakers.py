@@ -141,10 +141,10 @@ class Speakers(Mentions):
         after = after_quote(doc, end, ranges)
         before = before_quote(doc, start, ranges)
         sentence = before_quote(doc, start, ranges, whole=True)
-        for verb in [t for t in after[:8] if self._is_speech(t)][:1]:
-            person = self._speaker_of(index, verb, ranges)
-            if person is not None:
-                return person
+        for verb in [t for t in after[:12] if self._is_speech(t)][:1]:
+            # The verb of saying after the quotation decides, even when its subject is
+            # nobody named ("», précise un proche du ministre", "», souligne la famille").
+            return self._speaker_of(index, verb, ranges)
         opinion = self._opinion(index, doc, after, ranges) or self._opinion(
             index, doc, sentence, ranges
         )
