@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -37,6 +38,56 @@ class _TextDatesConstructor(SafeConstructor):
 _TextDatesConstructor.add_constructor(
     "tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str
 )
+
+
+MAX_DEPTH = 64  # levels of nesting; ruamel's C parser overflows its stack at some 50,000
+MAX_DIGITS = 4000  # Python refuses to read an integer of more than 4,300 digits
+_LEADERS = re.compile(r"(?:[-?:][ \t]+)*")
+
+
+def _depth_problem(text: str) -> tuple[int, str] | None:
+    """The first line where the YAML nests deeper than anyone writes it, checked before the
+    parser (which would crash the process on a deep enough file)."""
+    indents: list[int] = []
+    flow = 0
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(stripped)
+        if flow == 0:
+            while indents and indents[-1] >= indent:
+                indents.pop()
+            indents.append(indent)
+            leaders = _LEADERS.match(stripped)
+            dashes = len(leaders.group(0).split()) if leaders else 0  # "- - - x" nests too
+        else:
+            dashes = 0
+        quote = ""
+        for char in stripped:
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"" and flow:
+                quote = char
+            elif char == "#" and not flow:
+                break
+            elif char in "[{":
+                flow += 1
+            elif char in "]}":
+                flow = max(0, flow - 1)
+        depth = len(indents) + dashes + flow
+        if depth > MAX_DEPTH:
+            return number, f"nested {depth} levels deep; digestgen reads at most {MAX_DEPTH}"
+    return None
+
+
+def _huge_number(text: str) -> tuple[int, str] | None:
+    found = re.search(rf"(?<![\w.])[-+]?\d{{{MAX_DIGITS},}}", text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    digits = len(found.group(0).lstrip("+-"))
+    return line, f'a number of {digits} digits; quote it if it is text ("…")'
 
 
 def _parse(text: str) -> Any:
@@ -76,7 +127,12 @@ class Source:
         # parser (YAML 1.1) also breaks lines at NEL, LS and PS, which neither YAML 1.2 nor an
         # editor does: a file holding one is composed by the pure-Python parser instead.
         pure = any(c in self.text for c in "\x85\u2028\u2029")
-        return YAML(typ="safe", pure=pure).compose(self.text)  # type: ignore[no-any-return]
+        try:
+            return YAML(typ="safe", pure=pure).compose(self.text)  # type: ignore[no-any-return]
+        except YAMLError:
+            # What the C parser (YAML 1.1) refuses and ruamel's own parser (YAML 1.2) read,
+            # such as "{issue: 0:0}": the lines are those of the parser that read the data.
+            return YAML(typ="safe", pure=True).compose(self.text)  # type: ignore[no-any-return]
 
     def line_of(self, loc: Loc) -> int:
         """The 1-based line of the deepest part of ``loc`` that exists in the file."""
@@ -120,6 +176,10 @@ def read_yaml(path: Path) -> Source:
     except UnicodeDecodeError as exc:
         msg = f"is not UTF-8 text (byte {exc.start}); save it as UTF-8"
         raise ContentError([Problem(shown, None, "", msg)]) from None
+    for check in (_depth_problem, _huge_number):
+        found = check(text)
+        if found is not None:
+            raise ContentError([Problem(shown, found[0], "", found[1])])
     try:
         data = _parse(text)
     except MarkedYAMLError as exc:
@@ -129,6 +189,8 @@ def read_yaml(path: Path) -> Source:
         raise ContentError([Problem(shown, line, "", f"YAML syntax: {what}")]) from None
     except YAMLError as exc:
         raise ContentError([Problem(shown, None, "", f"YAML syntax: {exc}")]) from None
+    except (ValueError, RecursionError) as exc:  # a value the parser cannot build
+        raise ContentError([Problem(shown, None, "", f"cannot be read: {exc}")]) from None
     if data is None:
         raise ContentError([Problem(shown, 1, "", "the file is empty")])
     if not isinstance(data, dict):
@@ -261,7 +323,12 @@ def load(digest_path: Path, content_dir: Path, *, require_titles: bool = True) -
 def digest_paths(content_dir: Path) -> list[Path]:
     """Every digest file of a workspace, by name."""
     folder = content_dir / "digests"
-    return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+    # Not an editor's lock file (.#x.yaml), macOS's ._x.yaml, nor a folder named x.yaml.
+    return sorted(
+        p
+        for p in folder.glob("*.y*ml")
+        if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and p.is_file()
+    )
 
 
 def find_digest(name: str | None, content_dir: Path) -> Path:

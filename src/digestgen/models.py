@@ -72,20 +72,59 @@ def _no_control_chars(value: str) -> str:
     return value
 
 
+MAX_TEXT = 20_000  # a long summary is some 2,000; a field past this is a paste gone wrong
+MAX_LINE = 500
+LINE_BREAKS = "\n\r\t\x0b\x0c\x85\u2028\u2029"
+
+
+def _at_most(limit: int) -> Any:
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise ValueError(f"{len(value):,} characters; at most {limit:,} are read here")
+        return value
+
+    return check
+
+
+def _one_line(value: str) -> str:
+    if any(c in value for c in LINE_BREAKS):
+        raise ValueError("must be one line: remove the line break (or tab) from it")
+    return value
+
+
 Text = Annotated[
     str,
     BeforeValidator(_clean),
     AfterValidator(_not_empty),
     AfterValidator(_no_control_chars),
+    AfterValidator(_at_most(MAX_TEXT)),
     PROSE,
 ]
 """Plain text shown to readers: never markup, always typeset."""
+Line = Annotated[Text, AfterValidator(_one_line), AfterValidator(_at_most(MAX_LINE))]
+"""Text of one line: a subject, a name, a title (a header or a card holds one line)."""
+Alt = Annotated[
+    str,
+    BeforeValidator(_clean),
+    AfterValidator(_no_control_chars),
+    AfterValidator(_one_line),
+    AfterValidator(_at_most(MAX_LINE)),
+    PROSE,
+]
+"""An image's alternative text: one line, empty for a decorative image."""
 
 
 def _check_url(value: str, *, https_only: bool = False) -> str:
     if any(c.isspace() or unicodedata.category(c) == "Cc" for c in value):
         raise ValueError("a URL cannot contain spaces; encode them as %20")
+    if "\\" in value:
+        # Browsers read "\" as "/": https://evil.example\@site/ opens evil.example.
+        raise ValueError("a URL cannot contain a backslash; write / or encode it as %5C")
+    if len(value) > 2000:
+        raise ValueError(f"{len(value):,} characters; a URL longer than 2,000 breaks in browsers")
     parts = urlsplit(value)
+    if "@" in parts.netloc:
+        raise ValueError("a URL with a user name before its host (user@host) is not allowed")
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         shown = f"{scheme}: URLs are not allowed" if scheme else "a relative URL is not allowed"
@@ -132,7 +171,13 @@ Hashtag = Annotated[str, BeforeValidator(_clean), StringConstraints(pattern=r"^\
 Slug = Annotated[
     str, BeforeValidator(_clean), StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ]
-Handle = Annotated[str, BeforeValidator(_clean), AfterValidator(_not_empty)]
+Handle = Annotated[
+    str,
+    BeforeValidator(_clean),
+    AfterValidator(_not_empty),
+    StringConstraints(pattern=r"^@?[\w.@:-]{1,100}$"),
+]
+"""A Bluesky, Mastodon or Threads handle: letters, digits and . _ - @ : only."""
 
 
 def _parse_date(value: Any) -> Any:
@@ -191,14 +236,31 @@ class Strict(BaseModel):
 class Image(Strict):
     src: HttpsUrl
     # Empty alt is allowed, and means a purely decorative image.
-    alt: Annotated[str, BeforeValidator(_clean), PROSE]
+    alt: Alt
     width: Annotated[int, Field(gt=0, le=4000)] | None = None
     height: Annotated[int, Field(gt=0, le=4000)] | None = None
 
 
 class Sender(Strict):
-    name: Text
+    name: Line
     email: Email
+
+
+_FAMILY = re.compile(
+    r"""\s*(?:[A-Za-z0-9_-]+(?:\s+[A-Za-z0-9_-]+)*|'[^'"\\;<>]*'|"[^'"\\;<>]*")\s*"""
+)
+
+
+def _font_stack(value: str) -> str:
+    """A CSS font stack: names, or names in quotes, between commas. Double quotes become
+    single ones, as the stack goes into style="…" attributes."""
+    families = value.split(",")
+    if not value or not all(_FAMILY.fullmatch(f) for f in families):
+        raise ValueError(
+            "is not a CSS font stack; write family names between commas, a name with spaces "
+            "in quotes: Georgia, 'Times New Roman', serif"
+        )
+    return ", ".join(f.strip().replace('"', "'") for f in families)
 
 
 class Brand(Strict):
@@ -206,11 +268,9 @@ class Brand(Strict):
     text_color: Color = "#1f2933"
     background_color: Color = "#ffffff"
     # Goes into the email's CSS as written, so only what a font stack needs is allowed.
-    font_family: Annotated[
-        str,
-        BeforeValidator(_clean),
-        StringConstraints(pattern=r"^[\w\- ,'\"]+$"),
-    ] = "Helvetica, Arial, sans-serif"
+    font_family: Annotated[str, BeforeValidator(_clean), AfterValidator(_font_stack)] = (
+        "Helvetica, Arial, sans-serif"
+    )
 
 
 class MastodonLimits(Strict):
@@ -252,8 +312,8 @@ class OutletSocial(Strict):
 
 
 class Outlet(Strict):
-    name: Text
-    tagline: Text | None = None
+    name: Line
+    tagline: Line | None = None
     website: HttpsUrl
     logo: Image | None = None
     sender: Sender
@@ -295,27 +355,27 @@ def _at_most_150(value: str) -> str:
 
 
 class Issue(Strict):
-    subject: Annotated[Text, AfterValidator(_at_most_150)]
-    preheader: Text
+    subject: Annotated[Line, AfterValidator(_at_most_150)]
+    preheader: Line
     date: Day
     slug: Slug | None = None
 
 
 class Venue(Strict):
-    name: Text
-    address: Text | None = None
-    city: Text | None = None
+    name: Line
+    address: Line | None = None
+    city: Line | None = None
 
 
 class Organization(Strict):
-    name: Text
+    name: Line
     url: Url | None = None
 
 
 class Speaker(Strict):
-    name: Text
-    role: Text
-    organization: Text
+    name: Line
+    role: Line
+    organization: Line
     quote: Annotated[Text, QUOTED]
     x: XHandle | None = None
     linkedin: HttpsUrl | None = None
@@ -323,7 +383,7 @@ class Speaker(Strict):
 
 
 class Event(Strict):
-    title: Text
+    title: Line
     date: Day
     venue: Venue
     organizer: Organization | None = None
@@ -338,21 +398,21 @@ class Event(Strict):
 
 class Article(Strict):
     # Optional here only so that `digestgen enrich` can fill it in; rendering requires it.
-    title: Text | None = None
+    title: Line | None = None
     url: Url
     summary: Text | None = None
-    label: Text | None = None
+    label: Line | None = None
     image: Image | None = None
 
 
 class FurtherReading(Strict):
-    title: Text | None = None
+    title: Line | None = None
     articles: Annotated[list[Article], Field(min_length=1, max_length=10)]
 
 
 class Mentions(Strict):
     x: list[XHandle] = []
-    linkedin: list[Text] = []
+    linkedin: list[Line] = []
 
 
 class Social(Strict):
