@@ -301,7 +301,8 @@ def send_test(
     from digestgen.models import EMAIL
     from digestgen.send import send_message, smtp_settings
 
-    if not EMAIL.fullmatch(to.strip()):
+    to = to.strip()
+    if not EMAIL.fullmatch(to):
         raise UsageError(f"--to needs an e-mail address, not {to!r}")
     loaded = workspace.load(digest)
     newsletter = render_files(loaded, workspace, (NEWSLETTER,)).newsletter

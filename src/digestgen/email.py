@@ -23,6 +23,7 @@ from digestgen.context import View
 from digestgen.esp import preset
 from digestgen.links import host_of
 from digestgen.load import Loaded
+from digestgen.mailheaders import mailbox, unstructured
 from digestgen.models import Brand, is_merge_tag
 from digestgen.templates import environment
 
@@ -239,10 +240,15 @@ def build_eml(
     fresh identifier, as a real send has.
     """
     outlet, issue = loaded.outlet, loaded.digest.issue
-    # Headers set with set_raw are written exactly as given; the others fold as usual.
-    message = EmailMessage(policy=SMTP.clone(refold_source="none"))
-    message["Subject"] = f"{subject_prefix}{issue.subject}"
-    message["From"] = Address(outlet.sender.name, addr_spec=outlet.sender.email)
+    # Headers set with set_raw are written exactly as given (mailheaders folds them); the
+    # others fold as usual; quoted-printable lines stay within RFC 2045's 76 characters.
+    message = EmailMessage(policy=SMTP.clone(refold_source="none", max_line_length=76))
+    message.set_raw("Subject", unstructured("Subject", f"{subject_prefix}{issue.subject}"))
+    sender = mailbox("From", outlet.sender.name, outlet.sender.email)
+    if sender is None:
+        message["From"] = Address(outlet.sender.name, addr_spec=outlet.sender.email)
+    else:
+        message.set_raw("From", sender)
     if to:
         message["To"] = to
     if outlet.reply_to:

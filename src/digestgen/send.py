@@ -54,8 +54,10 @@ def smtp_settings(environ: Mapping[str, str] = os.environ) -> SmtpSettings:
     try:
         timeout = float(raw_timeout)
     except ValueError:
+        timeout = -1.0
+    if not 0 < timeout <= 3600:  # also NaN and inf
         raise UsageError(
-            f"{PREFIX}TIMEOUT must be a number of seconds, not {raw_timeout!r}"
+            f"{PREFIX}TIMEOUT must be a number of seconds from 0 to 3600, not {raw_timeout!r}"
         ) from None
     return SmtpSettings(host, int(raw_port), starttls, user, password, timeout)
 
