@@ -46,8 +46,8 @@ def safe_path(root: Path, url_path: str) -> Path | None:
     """The file under ``root`` that ``url_path`` names, or None for anything else.
 
     The path is decoded once; any ``.`` or ``..`` segment, dot-file, backslash, NUL or
-    absolute part is refused before the filesystem is asked, and the result must still lie
-    under ``root`` once links are resolved.
+    absolute part is refused before the filesystem is asked, and the file served (a folder's
+    ``index.html`` included) must still lie under ``root`` once links are resolved.
     """
     decoded = urllib.parse.unquote(url_path)
     if "\\" in decoded or "\0" in decoded:
@@ -56,11 +56,12 @@ def safe_path(root: Path, url_path: str) -> Path | None:
     if any(p.startswith(".") or ":" in p for p in parts):
         return None
     base = root.resolve()
-    target = base.joinpath(*parts).resolve()
-    if not target.is_relative_to(base):
-        return None
+    target = base.joinpath(*parts)
     if target.is_dir():
         target = target / "index.html"
+    target = target.resolve()  # the file itself may be a link out of out/
+    if not target.is_relative_to(base):
+        return None
     return target if target.is_file() else None
 
 
@@ -92,7 +93,9 @@ def make_handler(
 
         def do_GET(self) -> None:
             path = urllib.parse.urlsplit(self.path).path
-            if path == EVENTS:
+            if not self._ours():
+                self._send(HTTPStatus.FORBIDDEN, b"forbidden\n", "text/plain; charset=utf-8")
+            elif path == EVENTS:
                 self._events()
             elif path.startswith(SPAM):
                 body = json.dumps(spam(), ensure_ascii=False).encode("utf-8")
@@ -112,6 +115,16 @@ def make_handler(
                     if kind.startswith("text/") or kind == "application/json":
                         kind += "; charset=utf-8"
                     self._send(HTTPStatus.OK, target.read_bytes(), kind)
+
+        def _ours(self) -> bool:
+            """A request for this server by its own names: a page of another site that a
+            rebinding name points here sends another Host, and another Origin."""
+            port = self.server.server_address[1]
+            names = {f"127.0.0.1:{port}", f"localhost:{port}", "127.0.0.1", "localhost"}
+            if (self.headers.get("Host") or "").strip().lower() not in names:
+                return False
+            origin = self.headers.get("Origin")
+            return origin is None or origin.strip().lower() in {f"http://{n}" for n in names}
 
         def _send(self, status: HTTPStatus, body: bytes, kind: str) -> None:
             self.send_response(status)
@@ -191,11 +204,12 @@ class Preview:
             loaded = self.workspace.load(self.digest)
             self.built = build(loaded, self.workspace)
             self.loaded = loaded
-        except DigestgenError as exc:
+        except Exception as exc:  # whatever breaks a rebuild, the server stays up
             if first:
                 raise
-            self.report(str(exc))
-            self.state.publish(problems=str(exc))
+            said = str(exc) if isinstance(exc, DigestgenError) else f"build failed: {exc!r}"
+            self.report(said)
+            self.state.publish(problems=said)
             return False
         finally:
             self.rebuilt.set()
