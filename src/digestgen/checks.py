@@ -96,6 +96,10 @@ def check_size(html: str, language: Language = "en") -> list[Finding]:
     ]
 
 
+# A word no card line holds at the cards' smallest size: the card shows the quote cut before it.
+CARD_WORD = 50
+
+
 def check_content(loaded: Loaded) -> list[Finding]:
     """Alt text, insecure links and repeated follow-up stories, each at its line."""
     language = loaded.language
@@ -122,6 +126,14 @@ def check_content(loaded: Loaded) -> list[Finding]:
         if url.lower().startswith("http://"):
             where = _where(loaded, loc)
             found.append(_finding(language, "warning", "insecure-link", where, url=url))
+    for i, speaker in enumerate(digest.event.speakers):
+        word = max(speaker.quote.split(), key=len, default="")
+        if len(word) > CARD_WORD:
+            where = _where(loaded, ("event", "speakers", i, "quote"))
+            shown = word if len(word) <= 40 else word[:39] + "…"
+            found.append(
+                _finding(language, "warning", "card-word-long", where, n=len(word), word=shown)
+            )
     seen: dict[str, int] = {}
     for i, article in enumerate(digest.further_reading.articles):
         key = _comparable(article.url)

@@ -15,10 +15,12 @@ editor; :func:`check_link` raises nothing at all and returns a :class:`LinkResul
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit
@@ -35,6 +37,8 @@ class FetchError(Exception):
     """A URL that could not be read, with the reason in one line."""
 
     def __init__(self, reason: str) -> None:
+        # What a server sends (a status line, a host name) reaches the editor's terminal.
+        reason = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in reason)
         super().__init__(reason)
         self.reason = reason
 
@@ -133,7 +137,8 @@ def fetch(
     than 2xx raises :class:`FetchError` unless ``raise_for_status`` is off, and so does a
     declared content type ``kind`` does not take. Raises nothing else.
     """
-    stop_at = time.monotonic() + 3 * timeout if stop_at is None else stop_at
+    own = time.monotonic() + 3 * timeout
+    stop_at = own if stop_at is None else min(stop_at, own)
     for _hop in range(MAX_HOPS + 1):
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -148,8 +153,10 @@ def fetch(
             raise FetchError("the deadline passed")
         until = time.monotonic() + budget
         conn = http.client.HTTPConnection(parts.hostname, port, timeout=budget)
+        cut = _Watchdog()
         try:
             sock = _connect(addresses, port, until)
+            cut.start(sock, until)
             if parts.scheme == "https":
                 context = ssl.create_default_context()
                 sock = context.wrap_socket(sock, server_hostname=parts.hostname)
@@ -170,6 +177,8 @@ def fetch(
                 location = response.getheader("Location")
                 if not location:
                     raise FetchError(f"{response.status} redirect without a Location")
+                if not location.strip().isprintable():  # an escape sequence, a line break
+                    raise FetchError(f"{response.status} redirect to an unreadable address")
                 url = urljoin(url, location.strip())
                 continue
             if raise_for_status and not 200 <= response.status < 300:
@@ -187,6 +196,7 @@ def fetch(
                 chunks.append(chunk)
                 read += len(chunk)
             body = b"".join(chunks)
+            done = done and not cut.fired
             return Response(
                 url,
                 response.status,
@@ -196,17 +206,49 @@ def fetch(
                 truncated=read > max_bytes,
                 late=not done and read <= max_bytes,
             )
-        except TimeoutError:
-            raise FetchError(f"no answer within {budget:.3g} s") from None
-        except ssl.SSLError as exc:
-            raise FetchError(f"TLS error: {exc.reason or exc}") from None
-        except ConnectionRefusedError:
-            raise FetchError("connection refused") from None
+        except FetchError:
+            raise
         except (OSError, ValueError, http.client.HTTPException) as exc:
-            raise FetchError(f"{type(exc).__name__}: {exc}".splitlines()[0]) from None
+            if isinstance(exc, TimeoutError) or cut.fired:
+                raise FetchError(f"no answer within {budget:.3g} s") from None
+            raise FetchError(_reason(exc)) from None
         finally:
+            cut.cancel()
             conn.close()
     raise FetchError(f"more than {MAX_HOPS} redirects")
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, ssl.SSLError):
+        return f"TLS error: {exc.reason or exc}"
+    if isinstance(exc, ConnectionRefusedError):
+        return "connection refused"
+    return f"{type(exc).__name__}: {exc}".splitlines()[0]
+
+
+class _Watchdog:
+    """The wall-clock deadline of one hop, whatever the server does: at ``until`` it shuts the
+    socket, so that a server trickling its headers one line at a time (each in less than the
+    timeout) is cut off too. Its timer is cancelled when the hop ends: no thread outlives it."""
+
+    def __init__(self) -> None:
+        self.fired = False
+        self._timer: threading.Timer | None = None
+
+    def start(self, sock: socket.socket, until: float) -> None:
+        self._timer = threading.Timer(max(0.0, until - time.monotonic()), self._cut, (sock,))
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _cut(self, sock: socket.socket) -> None:
+        self.fired = True
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+    def cancel(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer.join()
 
 
 @dataclass(frozen=True)

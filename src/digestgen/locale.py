@@ -394,6 +394,11 @@ _FINDINGS_EN: dict[str, tuple[str, str]] = {
         "{url} is not https; browsers and spam filters distrust it",
         "use the https:// address",
     ),
+    "card-word-long": (
+        "the quote holds a word of {n} characters ({word}); its quote cards cannot wrap it and "
+        "show the quote cut before it",
+        "move the link or long word out of the quote",
+    ),
     "duplicate-article": (
         "follow-up story {number} links to the same page as story {first}",
         "remove one of them or link another story",
@@ -455,6 +460,11 @@ _FINDINGS_FR: dict[str, tuple[str, str]] = {
     "insecure-link": (
         "{url} n'est pas en https ; navigateurs et filtres antispam s'en méfient",
         "employer l'adresse en https://",
+    ),
+    "card-word-long": (
+        "la citation contient un mot de {n} caractères ({word}) ; ses cartes ne peuvent pas "
+        "le couper et montrent la citation coupée avant lui",
+        "sortir le lien ou le mot trop long de la citation",
     ),
     "duplicate-article": (
         "l'article à lire {number} mène à la même page que l'article {first}",

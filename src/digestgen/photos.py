@@ -25,7 +25,7 @@ def speaker_stems(speakers: Sequence[Speaker]) -> list[str]:
     seen: set[str] = {"cover"}
     stems = []
     for speaker in speakers:
-        stem = slugify(speaker.name) or "speaker"
+        stem = slugify(speaker.name, max_length=60, word_boundary=True) or "speaker"
         while stem in seen:
             stem += "-2"
         seen.add(stem)
@@ -73,14 +73,21 @@ def load_photo(
     """The photo ``content_dir/photos/<stem>.(jpg|jpeg|png|webp)``, else, when ``fetch`` is
     on, the image at ``url``; None when neither gives an image (the card is laid out without).
 
-    Why a URL gave no image (refused, unreachable, not an image) is told to ``warn`` in one
-    line, since the editor asked for it; a file that is not an image is skipped, as before.
+    Why a URL gave no image (refused, unreachable, not an image, too many pixels) is told to
+    ``warn`` in one line, since the editor asked for it, and so is a file too large or of too
+    many pixels; a file that is not an image at all is skipped.
     """
     for suffix in SUFFIXES:
         path = content_dir / "photos" / f"{stem}{suffix}"
         if path.is_file():
+            if path.stat().st_size > MAX_PHOTO_BYTES:
+                _tell(warn, f"{path.name} is larger than {MAX_PHOTO_BYTES // 1_000_000} MB")
+                return None
             data = path.read_bytes()
-            return data if _is_image(data) else None
+            wrong = image_problem(data)
+            if wrong is not None and wrong != NOT_AN_IMAGE:
+                _tell(warn, f"{path.name}: {wrong}")
+            return None if wrong else data
     if not (fetch and url):
         return None
     from digestgen.fetch import FetchError
@@ -104,17 +111,43 @@ def _download(url: str, *, allow_private: bool, timeout: float) -> bytes:
         raise FetchError(f"larger than {MAX_PHOTO_BYTES // 1_000_000} MB")
     if got.late:
         raise FetchError(f"not all there within {timeout:g} s")
-    if not _is_image(got.body):
-        raise FetchError("not an image")
+    wrong = image_problem(got.body)
+    if wrong is not None:
+        raise FetchError(wrong)
     return got.body
 
 
-def _is_image(data: bytes) -> bool:
-    from PIL import Image, UnidentifiedImageError
+MAX_PHOTO_PIXELS = 40_000_000  # 8,000 × 5,000: more than any portrait, far less than a bomb
+NOT_AN_IMAGE = "not an image"
 
-    try:
-        with Image.open(io.BytesIO(data)) as photo:
-            photo.load()  # a file that is not an image: no portrait rather than a crash
-    except (OSError, UnidentifiedImageError):
-        return False
-    return True
+
+def image_problem(data: bytes) -> str | None:
+    """Why ``data`` is no portrait to draw, or None: not an image, or an image of more pixels
+    than :data:`MAX_PHOTO_PIXELS` (a few hundred bytes can declare 20,000 × 20,000, which
+    would take gigabytes to decode), checked from its header before any pixel is decoded.
+    Pillow's own warnings become this one line."""
+    import warnings
+
+    from PIL import Image
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            with Image.open(io.BytesIO(data)) as photo:
+                width, height = photo.size
+                if width * height > MAX_PHOTO_PIXELS:
+                    return (
+                        f"the image is {width:,} × {height:,} pixels; at most "
+                        f"{MAX_PHOTO_PIXELS // 1_000_000} million are read"
+                    )
+                photo.load()
+        except Image.DecompressionBombError:
+            return f"the image declares more than {MAX_PHOTO_PIXELS // 1_000_000} million pixels"
+        except (OSError, ValueError, SyntaxError):
+            return NOT_AN_IMAGE
+    return None
+
+
+def _tell(warn: Callable[[str], None] | None, why: str) -> None:
+    if warn is not None:
+        warn(why)

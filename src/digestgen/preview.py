@@ -119,7 +119,7 @@ def make_handler(
         def _ours(self) -> bool:
             """A request for this server by its own names: a page of another site that a
             rebinding name points here sends another Host, and another Origin."""
-            port = self.server.server_address[1]
+            port = self.server.server_address[1]  # type: ignore[index]
             names = {f"127.0.0.1:{port}", f"localhost:{port}", "127.0.0.1", "localhost"}
             if (self.headers.get("Host") or "").strip().lower() not in names:
                 return False

@@ -9,8 +9,9 @@ import lxml.html
 
 
 def clean(text: str | None) -> str:
-    """One line of NFC plain text."""
-    return unicodedata.normalize("NFC", " ".join((text or "").split()))
+    """One line of NFC plain text, without control characters (a page is the publisher's)."""
+    text = "".join(c for c in text or "" if unicodedata.category(c) != "Cc" or c.isspace())
+    return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
 def text_of(element: lxml.html.HtmlElement) -> str:
