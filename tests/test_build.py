@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from digestgen.build import Workspace, build_all
-from digestgen.write import write_folder
+from digestgen.write import WriteError, write_folder
 from helpers import sample_data, workspace
 
 SLUG = "club-des-partenaires-du-numerique-la-grande-soiree-annuelle-2018-12-05"
@@ -78,7 +78,7 @@ def test_write_folder_is_all_or_nothing(tmp_path: Path) -> None:
         def encode(self, *args: object, **kwargs: object) -> bytes:
             raise OSError("disk full")
 
-    with pytest.raises(OSError):
+    with pytest.raises(WriteError, match="disk full"):
         write_folder(target, {"a.txt": "new", "z.txt": Boom("new")})
     assert (target / "a.txt").read_text() == "old" and (target / "sub/b.txt").read_text() == "old"
     assert sorted(os.listdir(tmp_path / "out")) == ["x"]

@@ -20,6 +20,7 @@ from typing import Any
 
 from digestgen.colors import ensure_contrast, readable_on
 from digestgen.context import View
+from digestgen.errors import DigestgenError
 from digestgen.esp import preset
 from digestgen.links import host_of
 from digestgen.load import Loaded
@@ -106,7 +107,7 @@ def inline_css(document: str) -> str:
     import cssutils
 
     cssutils.log.setLevel(logging.CRITICAL)
-    return str(
+    inlined = str(
         _inliner()(
             document,
             allow_network=False,
@@ -120,6 +121,19 @@ def inline_css(document: str) -> str:
             disable_basic_attributes=["width", "height"],
         ).transform()
     )
+    # lxml, under premailer, stops at a text node past its limits and returns the document cut
+    # there: no footer, no unsubscribe link. The email is never sent shorter than its content.
+    links = len(re.findall(r"<a\s", document, re.I)), len(re.findall(r"<a\s", inlined, re.I))
+    if "</body>" not in inlined or links[1] < links[0]:
+        raise EmailCut(
+            f"the email came out shorter than its content when its CSS was inlined ({links[1]} "
+            f"of {links[0]} links kept): a field is too large for the email; shorten it"
+        )
+    return inlined
+
+
+class EmailCut(DigestgenError):
+    """The inliner returned less than it was given."""
 
 
 def wrap_text(text: str, width: int = TEXT_WIDTH) -> str:
