@@ -18,7 +18,7 @@ LAYERS: list[list[str]] = [
     # words, rules and text functions that know nothing of a digest
     ["__init__"],
     ["locale"],  # every word digestgen writes, in French and English
-    ["errors", "typography", "colors", "counting", "esp", "links", "platform_links"],
+    ["errors", "typography", "colors", "counting", "esp", "links", "platform_links", "mailheaders"],
     ["templates", "write", "clients", "spam", "fetch"],
     # the content: its models, loaded from YAML
     ["models"],

@@ -30,6 +30,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from digestgen.errors import DigestgenError
 from digestgen.fetch import HTML_PAGE, MAX_BYTES, FetchError, fetch
 from digestgen.load import display_path, read_yaml
+from digestgen.models import Alt, HttpsUrl, Line, Text
 
 FIELDS = ("title", "summary", "image")
 ARTICLE_ORDER = ("title", "url", "summary", "label", "image")
@@ -353,19 +354,43 @@ def enrich(
     return Enriched(digest_path, diff, filled, failures, notes)
 
 
+SUMMARY_CUT = 500  # a page's description past this is cut at a word, with "…"
+
+
 def _value(loc: str, field: str, page: PageMetadata) -> tuple[Any, str]:
-    """The YAML value for ``field`` from ``page``, or None and why not."""
+    """The YAML value for ``field`` from ``page``, or None and why not. A value is written
+    only when the digest's own validation takes it: what a page says is not trusted."""
     if field != "image":
         text = page.title if field == "title" else page.description
-        return (_quoted(text) if text else None), f"the page has no {field}"
+        if not text:
+            return None, f"the page has no {field}"
+        if field == "summary" and len(text) > SUMMARY_CUT:
+            text = text[: SUMMARY_CUT - 1].rsplit(" ", 1)[0] + "…"
+        wrong = _refused(Line if field == "title" else Text, text)
+        return (None, f"the page's {field} {wrong}") if wrong else (_quoted(text), "")
     if not page.image:
         return None, "the page has no image"
+    shown = page.image if len(page.image) < 100 else page.image[:99] + "…"  # data: URLs
     if not page.image.startswith("https://"):
-        shown = page.image if len(page.image) < 100 else page.image[:99] + "…"  # data: URLs
         return None, f"{page.image_tag} is {shown}, not https"  # the format wants https
+    wrong = _refused(HttpsUrl, page.image)
+    if wrong:
+        return None, f"{page.image_tag} {shown} {wrong}"
     # The event image needs words (missing-alt is an error); an article image may be decorative.
     alt = page.image_alt or (page.title if loc == "event" else None) or ""
+    alt = alt if _refused(Alt, alt) is None else ""
     return CommentedMap(src=_quoted(page.image), alt=_quoted(alt)), ""
+
+
+def _refused(kind: Any, value: str) -> str | None:
+    """Why the digest's validation refuses ``value`` as a ``kind``, or None."""
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        TypeAdapter(kind).validate_python(value)
+    except ValidationError as exc:
+        return str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+    return None
 
 
 def _url(mapping: CommentedMap) -> str:

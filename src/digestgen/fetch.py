@@ -80,8 +80,13 @@ class Response:
 def refusal(address: str) -> str | None:
     """Why a request may not go to ``address`` (loopback, private, …), or None."""
     ip = ipaddress.ip_address(address.split("%")[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+    if isinstance(ip, ipaddress.IPv6Address):
+        # An IPv4 address inside an IPv6 one is the IPv4 one: ::ffff:127.0.0.1 (mapped),
+        # 2002:a9fe:a9fe::1 (6to4, 169.254.169.254), Teredo's client address.
+        inner = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if inner is not None:
+            found = refusal(str(inner))
+            return f"{address} ({found})" if found else None
     kinds = ("loopback", "private", "link_local", "multicast", "reserved", "unspecified")
     kind = next((k for k in kinds if getattr(ip, f"is_{k}")), None)
     kind = kind or (None if ip.is_global else "non-public")

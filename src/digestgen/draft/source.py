@@ -4,6 +4,7 @@ checked) as ``enrich`` reads a page, or a saved page."""
 
 from __future__ import annotations
 
+import stat
 import time
 from pathlib import Path
 
@@ -36,9 +37,15 @@ def read_source(
     if path.suffix.lower() not in (".html", ".htm", ".xhtml"):
         raise DraftError(f"{source}: give an http(s) URL or a saved .html page")
     try:
-        if path.stat().st_size > MAX_BYTES:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a device (/dev/zero), a pipe: no page to read
+            raise DraftError(f"{source}: not a file")
+        if info.st_size > MAX_BYTES:
             raise DraftError(too_big)
-        body = path.read_bytes()
+        with path.open("rb") as handle:
+            body = handle.read(MAX_BYTES + 1)  # a file that grows while it is read
+        if len(body) > MAX_BYTES:
+            raise DraftError(too_big)
     except FileNotFoundError:
         raise DraftError(f"{source}: no such file") from None
     except OSError as exc:
