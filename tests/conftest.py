@@ -97,3 +97,69 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
+
+
+# --- no network beyond this machine ---------------------------------------------------------
+# The suite runs the same on a machine with no network: any test that resolves a name or opens
+# a connection beyond loopback fails (the attempt is refused, as a closed network would, and
+# reported after the test, even when the code under test catches the refusal).
+_REACHED: list[str] = []
+_LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", ""}
+
+
+def _loopback(host: object) -> bool:
+    import ipaddress
+
+    name = str(host).strip("[]").split("%")[0].lower()
+    if name in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def _guard_network() -> None:
+    import socket
+
+    connect, connect_ex, getaddrinfo = (
+        socket.socket.connect,
+        socket.socket.connect_ex,
+        socket.getaddrinfo,
+    )
+
+    def refuse(what: str) -> OSError:
+        _REACHED.append(what)
+        return OSError(101, f"the test suite reaches no network ({what})")
+
+    def checked(address: object) -> None:
+        if isinstance(address, tuple) and not _loopback(address[0]):
+            raise refuse(f"connect {address[0]}")
+
+    def guarded_connect(self: socket.socket, address: object) -> None:
+        checked(address)
+        connect(self, address)  # type: ignore[arg-type]
+
+    def guarded_connect_ex(self: socket.socket, address: object) -> int:
+        checked(address)
+        return connect_ex(self, address)  # type: ignore[arg-type]
+
+    def guarded_getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
+        if host is not None and not _loopback(host):
+            raise socket.gaierror(socket.EAI_NONAME, str(refuse(f"resolve {host}")))
+        return getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    socket.socket.connect = guarded_connect  # type: ignore[method-assign]
+    socket.socket.connect_ex = guarded_connect_ex  # type: ignore[method-assign]
+    socket.getaddrinfo = guarded_getaddrinfo  # type: ignore[assignment]
+
+
+_guard_network()
+
+
+@pytest.fixture(autouse=True)
+def _no_network_reached() -> object:
+    start = len(_REACHED)
+    yield
+    reached = _REACHED[start:]
+    assert not reached, f"the test tried to reach the network: {reached}"

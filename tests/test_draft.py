@@ -64,7 +64,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif self.path == "/linked-recap":
             # The seed, its follow-ups on this server so that --enrich can read them.
             body = SEED.read_bytes().replace(b"https://www.alliancy.fr/", f"{self.base}/".encode())
-            body = body.replace(f'href="{self.base}/club-des'.encode(), b'href="https://x/')
+            body = body.replace(
+                f'href="{self.base}/club-des'.encode(), f'href="{self.base}/x/'.encode()
+            )
         elif self.path == "/huge":
             body = b"<html><body>" + b"<p>" + b"remplissage " * 1_750_000 + b"</p></body></html>"
         elif self.path.startswith("/dossier-") or self.path.startswith("/bordeaux-"):

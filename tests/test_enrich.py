@@ -401,6 +401,7 @@ def test_windows_line_ends_are_kept(tmp_path: Path, site: Site) -> None:
 
 def test_another_indentation_style_is_kept(tmp_path: Path, site: Site) -> None:
     digest = sample_data()
+    digest["event"]["url"] = f"{site.base}/missing"
     digest["further_reading"]["articles"] = [{"url": f"{site.base}/title-only", "label": "A"}]
     before = dump_yaml(digest)  # sequences not indented under their key
     assert "\n- name:" not in before and "\n  - url:" in before
@@ -507,7 +508,9 @@ def test_the_enrich_command_prints_the_diff_and_reports_failures(
 
     digest = sample_data()
     del digest["further_reading"]["articles"][0]["title"]
-    digest["further_reading"]["articles"][0]["url"] = "http://127.0.0.1:9/nothing-listens-here"
+    for i, article in enumerate(digest["further_reading"]["articles"]):
+        article["url"] = f"http://127.0.0.1:9/nothing-listens-here/{i}"
+    digest["event"]["url"] = "http://127.0.0.1:9/nor-here"
     path = workspace(tmp_path, digest)
     before = path.read_text()
     monkeypatch.chdir(tmp_path)
