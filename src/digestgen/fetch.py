@@ -178,6 +178,8 @@ def fetch(
             }
             conn.request(method, target, headers=headers)
             response = conn.getresponse()
+            if cut.fired:  # the headers were cut short at the deadline: no answer
+                raise TimeoutError
             if response.status in REDIRECTS:
                 location = response.getheader("Location")
                 if not location:

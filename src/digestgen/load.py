@@ -64,6 +64,7 @@ def _depth_problem(text: str) -> tuple[int, str] | None:
         else:
             dashes = 0
         quote = ""
+        peak = flow
         for char in stripped:
             if quote:
                 quote = "" if char == quote else quote
@@ -73,9 +74,10 @@ def _depth_problem(text: str) -> tuple[int, str] | None:
                 break
             elif char in "[{":
                 flow += 1
+                peak = max(peak, flow)
             elif char in "]}":
                 flow = max(0, flow - 1)
-        depth = len(indents) + dashes + flow
+        depth = len(indents) + dashes + peak
         if depth > MAX_DEPTH:
             return number, f"nested {depth} levels deep; digestgen reads at most {MAX_DEPTH}"
     return None
