@@ -16,6 +16,7 @@ shown beside the wall-clock time: it moves less when other work shares the machi
 - ``digestgen build --all`` over 100 digests, cards included: >= 15 digests/s;
 - ``digestgen preview``: save to served <= 100 ms median; a quote edited redraws only that
   speaker's two cards;
+- typography of 1 MB of text, one 200,000-character word in it: < 1 s per language;
 - ``digestgen draft`` over the fixture articles (tests/fixtures/articles/): speakers' recall and
   precision, quotations given to the right speaker (target: all of them), follow-up links and
   event dates (target: all exact), and the time of one ``digestgen draft`` of a saved French
@@ -338,17 +339,35 @@ def real_pages(root: Path) -> None:
     print(f"draft on real pages: {lines[-1] if lines else result.stderr.strip()[-200:]}")
 
 
+def text_speed() -> None:
+    """Typography over 1 MB of text (words, and one 200,000-character word): linear, so a
+    pasted megabyte is typeset in well under a second."""
+    from digestgen.typography import typeset
+
+    text = ("Une phrase : avec « des guillemets », un lien https://x.fr/a?b=1 et 3 000 mots ! "
+            * 10_000)[:800_000] + " " + "transformation" * 14_000  # fmt: skip
+    for language in ("fr", "en"):
+        start = time.perf_counter()
+        typeset(text, language)  # type: ignore[arg-type]
+        took = time.perf_counter() - start
+        label = f"typography of 1 MB of text ({language})"
+        print(f"{label:<52}{took:8.2f} s (target < 1 s)")
+
+
 def main() -> None:
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f} at the start")
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        parts = os.environ.get("BENCH_PARTS", "single,batch,preview,draft").split(",")
+        parts = os.environ.get("BENCH_PARTS", "single,batch,preview,text,draft").split(",")
         if "single" in parts:
             single_digest(tmp)
         if "batch" in parts:
             batch(tmp)
         if "preview" in parts:
             preview(tmp)
+        if "text" in parts:
+            print("\ntext:")
+            text_speed()
         if "draft" in parts:
             print("\ndigestgen draft:")
             draft_scores(tmp / "draft")

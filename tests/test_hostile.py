@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from digestgen.build import Workspace
 from digestgen.email import EmailCut, inline_css
@@ -561,3 +563,65 @@ def test_enrich_writes_no_value_the_digest_would_refuse(ws: Path, cli: Cli) -> N
     data = (ws / "content" / DIGEST).read_text()
     assert "a b.png" not in data and "intranet/x.png" not in data
     assert "…" in data  # the 99,000-character description, cut at a word
+
+
+# --- Any text in any field -----------------------------------------------------------------
+
+
+TEXT_FIELDS = [
+    ("issue", "subject"),
+    ("issue", "preheader"),
+    ("event", "title"),
+    ("event", "summary"),
+    ("event", "venue", "name"),
+    ("event", "speakers", 0, "name"),
+    ("event", "speakers", 0, "role"),
+    ("event", "speakers", 0, "organization"),
+    ("event", "speakers", 0, "quote"),
+    ("event", "highlights", 0),
+    ("further_reading", "articles", 0, "title"),
+]
+# Every kind of character an editor pastes or an attacker types: controls, line and paragraph
+# separators, combining marks, emoji, right-to-left marks, and very long words.
+ANY_TEXT = st.one_of(
+    st.text(min_size=1, max_size=60),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=60),
+    st.builds(lambda c, n: c * n, st.sampled_from("aé😀-.:@{[«"), st.integers(1, 3_000)),
+    st.sampled_from(["\x1b[2J", "a\u2028b", "a\nb", "\u202eevil", "{{ x }}", "</script>"]),
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(field=st.sampled_from(TEXT_FIELDS), text=ANY_TEXT)
+def test_any_text_in_any_field_is_a_clear_error_or_a_well_formed_email(
+    ws: Path, cli: Cli, field: tuple[Any, ...], text: str
+) -> None:
+    import html5lib
+
+    original = (ws / "content" / DIGEST).read_text("utf-8")
+
+    def put(d: Any) -> None:
+        node = d
+        for step in field[:-1]:
+            node = node[step]
+        node[field[-1]] = text
+
+    try:
+        edit(ws, DIGEST, put)
+        result = cli("newsletter")
+        assert result.exit_code in (0, 2), result.stderr
+        if result.exit_code == 2:
+            assert f"content/{DIGEST}:" in result.stderr
+            return
+        folder = ws / "out" / SLUG
+        raw = (folder / "newsletter.eml").read_bytes()
+        message = email.message_from_bytes(raw, policy=email.policy.default)
+        assert len(message["From"].addresses) == 1
+        assert message["Subject"] and "\n" not in message["Subject"]
+        html = (folder / "newsletter.html").read_text("utf-8")
+        html5lib.HTMLParser(strict=False).parse(html)
+        assert "</body>" in html and 'href="*|UNSUB|*"' in html  # the footer, always
+    finally:
+        (ws / "content" / DIGEST).write_text(original, "utf-8")
