@@ -21,7 +21,7 @@ class CompiledTemplates(BuildHookInterface):  # type: ignore[misc]
             return
         sys.path.insert(0, str(Path(self.root) / "src"))
         try:
-            from digestgen.templates import compile_builtin_templates
+            from digestgen.render.templates import compile_builtin_templates
         finally:
             sys.path.pop(0)
         target = Path(tempfile.mkdtemp(prefix="digestgen-templates-"))

@@ -342,7 +342,7 @@ def real_pages(root: Path) -> None:
 def text_speed() -> None:
     """Typography over 1 MB of text (words, and one 200,000-character word): linear, so a
     pasted megabyte is typeset in well under a second."""
-    from digestgen.typography import typeset
+    from digestgen.text.typography import typeset
 
     text = ("Une phrase : avec « des guillemets », un lien https://x.fr/a?b=1 et 3 000 mots ! "
             * 10_000)[:800_000] + " " + "transformation" * 14_000  # fmt: skip

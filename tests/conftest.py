@@ -11,7 +11,7 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner
 
-from digestgen.cli import app
+from digestgen.cli.app import app
 
 REPO = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).resolve().parent / "cases"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from digestgen.build import Workspace, build
-from digestgen.load import find_digest, load
+from digestgen.build.pipeline import Workspace, build
+from digestgen.content.load import find_digest, load
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from digestgen.build import Workspace, build_all
-from digestgen.write import WriteError, write_folder
+from digestgen.build.pipeline import Workspace, build_all
+from digestgen.build.write import WriteError, write_folder
 from helpers import sample_data, workspace
 
 SLUG = "club-des-partenaires-du-numerique-la-grande-soiree-annuelle-2018-12-05"

@@ -13,8 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from digestgen import cache
-from digestgen.cards import (
+from digestgen.content.load import Loaded, find_digest, load
+from digestgen.content.photos import read_photos
+from digestgen.outputs.cards import cache
+from digestgen.outputs.cards.draw import (
     MARGIN,
     SIZES,
     Card,
@@ -25,11 +27,9 @@ from digestgen.cards import (
     start_cards,
     wrap,
 )
-from digestgen.colors import contrast_ratio
-from digestgen.context import View
-from digestgen.load import Loaded, find_digest, load
-from digestgen.photos import read_photos
-from digestgen.typography import NBSP, typeset
+from digestgen.render.colors import contrast_ratio
+from digestgen.render.view import View
+from digestgen.text.typography import NBSP, typeset
 from helpers import sample_data, workspace
 
 REPO = Path(__file__).resolve().parents[1]
@@ -175,9 +175,9 @@ def test_build_writes_the_cards_and_their_alt_text(sample: Path, cli) -> None:  
 WORKERS = """
 import hashlib, json, sys
 from pathlib import Path
-import digestgen.cards as cards
-from digestgen.context import View
-from digestgen.load import find_digest, load
+import digestgen.outputs.cards.draw as cards
+from digestgen.render.view import View
+from digestgen.content.load import find_digest, load
 content = Path(sys.argv[1])
 loaded = load(find_digest("club-partenaires-2018", content), content)
 assert cards._can_fork(12), "a fresh process with two cores forks its card workers"
@@ -194,7 +194,7 @@ def test_cards_drawn_by_workers_are_the_ones_drawn_here(
     import subprocess
     import sys
 
-    import digestgen.cards as cards
+    import digestgen.outputs.cards.draw as cards
 
     result = subprocess.run(
         [sys.executable, "-c", WORKERS, str(REPO / "content")],
@@ -210,7 +210,7 @@ def test_cards_drawn_by_workers_are_the_ones_drawn_here(
 
 
 def _count_drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    import digestgen.cards as cards
+    import digestgen.outputs.cards.draw as cards
 
     drawn: list[str] = []
     draw = cards._draw_card

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from digestgen.checks import GMAIL_CLIP, block_sizes, check_links
-from digestgen.load import load
+from digestgen.checks.findings import GMAIL_CLIP, block_sizes, check_links
+from digestgen.content.load import load
 from helpers import local_links, sample_data, workspace
 
 

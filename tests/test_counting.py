@@ -13,13 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
-from digestgen.counting import (
+from digestgen.outputs.social import Draft, Post
+from digestgen.platforms.counting import (
     extract_urls_with_indices,
     mastodon_length,
     x_parse,
 )
-from digestgen.platforms import PLATFORMS
-from digestgen.social import Draft, Post
+from digestgen.platforms.registry import PLATFORMS
 
 CONFORMANCE = Path(__file__).parent / "conformance" / "validate.yml"
 
@@ -54,7 +54,7 @@ def test_the_emoji_expression_is_the_librarys() -> None:
         warnings.simplefilter("ignore")
         from twitter_text.regexp.emoji import emoji
 
-    from digestgen.counting import _emoji
+    from digestgen.platforms.counting import _emoji
 
     assert _emoji().pattern == emoji.pattern
 
@@ -130,7 +130,7 @@ def test_mastodon_finds_urls_as_twitter_texts_extractor_does(text: str, length: 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
 def test_mastodon_gives_each_extracted_url_23(text: str) -> None:
-    from digestgen.counting import _graphemes
+    from digestgen.platforms.counting import _graphemes
 
     urls = extract_urls_with_indices(text, without_protocol=False)
     if "@" in text:

@@ -171,9 +171,9 @@ def test_check_lists_the_fields_left_for_the_editor(empty: Path, cli: Callable[.
 def test_a_drafted_digest_previews_at_once(empty: Path) -> None:
     from typer.testing import CliRunner
 
-    from digestgen.build import Workspace
-    from digestgen.cli import app
-    from digestgen.preview import Preview
+    from digestgen.build.pipeline import Workspace
+    from digestgen.cli.app import app
+    from digestgen.serve.preview import Preview
 
     CliRunner().invoke(app, ["draft", str(SEED), "--issue-date", "2018-12-07"])
     preview = Preview(Workspace.at(empty), SEED_STEM, port=0, report=lambda _: None)

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from digestgen.build import Workspace, render_files
-from digestgen.colors import contrast_ratio
-from digestgen.email import DARK, palette
-from digestgen.load import Loaded, find_digest, load
-from digestgen.models import Brand
+from digestgen.build.pipeline import Workspace, render_files
+from digestgen.content.load import Loaded, find_digest, load
+from digestgen.content.models import Brand
+from digestgen.outputs.newsletter import DARK, palette
+from digestgen.render.colors import contrast_ratio
 from helpers import sample_data, workspace
 
 REPO = Path(__file__).resolve().parents[1]

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from digestgen import fetch as fetch_module
+from digestgen.content.load import load
 from digestgen.enrich import (
     Enriched,
     Failure,
@@ -25,8 +25,8 @@ from digestgen.enrich import (
     strip_site_name,
 )
 from digestgen.errors import ContentError
-from digestgen.fetch import USER_AGENT
-from digestgen.load import load
+from digestgen.net import fetch as fetch_module
+from digestgen.net.fetch import USER_AGENT
 from helpers import REPO, dump_yaml, sample_data
 
 CASE = Path(__file__).resolve().parent / "cases" / "enrich"
@@ -503,7 +503,7 @@ def test_the_enrich_command_prints_the_diff_and_reports_failures(
     """The command as an editor runs it: a dry run against a page that is not there."""
     from typer.testing import CliRunner
 
-    from digestgen.cli import app
+    from digestgen.cli.app import app
     from helpers import sample_data, workspace
 
     digest = sample_data()

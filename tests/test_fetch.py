@@ -18,11 +18,11 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from digestgen import fetch as fetch_module
-from digestgen.checks import check_links
-from digestgen.fetch import USER_AGENT, FetchError, fetch
-from digestgen.load import load
-from digestgen.photos import load_photo
+from digestgen.checks.findings import check_links
+from digestgen.content.load import load
+from digestgen.content.photos import load_photo
+from digestgen.net import fetch as fetch_module
+from digestgen.net.fetch import USER_AGENT, FetchError, fetch
 from helpers import sample_data, workspace
 
 PAGE = b"""<!doctype html><html><head><title>Une suite</title>

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from digestgen.build import Workspace, render_files
-from digestgen.load import find_digest, load
+from digestgen.build.pipeline import Workspace, render_files
+from digestgen.content.load import find_digest, load
 
 TESTS = Path(__file__).resolve().parent
 CASES = {

@@ -26,10 +26,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digestgen.build import Workspace
-from digestgen.email import EmailCut, inline_css
-from digestgen.fetch import FetchError, fetch, refusal
-from digestgen.preview import Preview
+from digestgen.build.pipeline import Workspace
+from digestgen.net.fetch import FetchError, fetch, refusal
+from digestgen.outputs.newsletter import EmailCut, inline_css
+from digestgen.serve.preview import Preview
 from helpers import REPO, dump_yaml, sample_data
 
 SLUG = "club-des-partenaires-du-numerique-la-grande-soiree-annuelle-2018-12-05"
@@ -413,11 +413,13 @@ def test_the_email_is_never_written_shorter_than_its_content() -> None:
 def test_a_preview_whose_rebuild_breaks_keeps_serving_and_rebuilding(
     served: Preview, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import digestgen.preview
+    import digestgen.serve.preview
 
     good = served.state.build
     with monkeypatch.context() as patch:
-        patch.setattr(digestgen.preview, "build", lambda *a: (_ for _ in ()).throw(ValueError("x")))
+        patch.setattr(
+            digestgen.serve.preview, "build", lambda *a: (_ for _ in ()).throw(ValueError("x"))
+        )
         assert served.rebuild() is False
     assert "build failed" in served.state.problems and served.state.build == good
     assert served.rebuild() is True and not served.state.problems

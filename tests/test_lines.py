@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from digestgen.load import Source
+from digestgen.content.load import Source
 
 REPO = Path(__file__).resolve().parents[1]
 FILES = sorted([*(REPO / "content").rglob("*.yaml"), *(REPO / "tests" / "cases").rglob("*.yaml")])

@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digestgen.build import NEWSLETTER, SOCIAL, Workspace, render_files
+from digestgen.build.pipeline import NEWSLETTER, SOCIAL, Workspace, render_files
+from digestgen.content.load import Loaded, find_digest, load
 from digestgen.errors import ContentError
-from digestgen.links import (
+from digestgen.render.utm import (
     CAMPAIGN_MAX,
     Tagger,
     campaign_of,
@@ -21,7 +22,6 @@ from digestgen.links import (
     short_campaign,
     with_utm,
 )
-from digestgen.load import Loaded, find_digest, load
 from helpers import sample_data, workspace
 
 PARTS = (NEWSLETTER, SOCIAL)

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from digestgen.content.load import find_digest, load
 from digestgen.errors import ContentError
-from digestgen.load import find_digest, load
 from helpers import build_file_tree, dump_yaml, sample_data, workspace
 
 

@@ -12,8 +12,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digestgen import locale
-from digestgen.locale import FINDINGS, LANGUAGES, NOTES, REPORT, finding_text, kilobytes, number
+from digestgen.text import messages as locale
+from digestgen.text.messages import (
+    FINDINGS,
+    LANGUAGES,
+    NOTES,
+    REPORT,
+    finding_text,
+    kilobytes,
+    number,
+)
 from helpers import sample_data, workspace
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "digestgen"
@@ -57,7 +65,7 @@ def test_every_table_has_every_language_and_the_same_keys_and_fields() -> None:
 
 def _codes_in_checks() -> set[str]:
     """The texts the checks ask for: ``_finding(..., "code", ...)`` and ``text="..."``."""
-    tree = ast.parse((SOURCE / "checks.py").read_text(encoding="utf-8"))
+    tree = ast.parse((SOURCE / "checks" / "findings.py").read_text(encoding="utf-8"))
     keys = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_finding":
@@ -175,7 +183,7 @@ def test_the_english_preview_stays_english(
 
 
 def test_every_email_service_says_why_it_needs_its_tags_in_both_languages() -> None:
-    from digestgen.esp import PRESETS
+    from digestgen.content.esp import PRESETS
 
     for language in LANGUAGES:
         assert set(locale.ESP_CONSEQUENCES[language]) == set(PRESETS)

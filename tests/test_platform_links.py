@@ -7,13 +7,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digestgen.counting import bluesky_length
-from digestgen.platform_links import (
+from digestgen.platforms.counting import bluesky_length
+from digestgen.platforms.links import (
     bluesky_links,
     bluesky_short_url,
     bluesky_shortened,
 )
-from digestgen.platforms import PLATFORMS, bluesky_app_length
+from digestgen.platforms.registry import PLATFORMS, bluesky_app_length
 
 # --- Bluesky: the examples of social-app's own test of toShortUrl (__tests__/lib/strings) ----
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from digestgen.build import Workspace
-from digestgen.preview import Preview
+from digestgen.build.pipeline import Workspace
+from digestgen.serve.preview import Preview
 
 REPO = Path(__file__).resolve().parents[1]
 SLUG = "club-des-partenaires-du-numerique-la-grande-soiree-annuelle-2018-12-05"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ARTIFACTS
-from digestgen.build import Workspace
-from digestgen.preview import Preview
+from digestgen.build.pipeline import Workspace
+from digestgen.serve.preview import Preview
 
 pytestmark = pytest.mark.browser
 

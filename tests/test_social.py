@@ -10,14 +10,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digestgen.context import View, typeset_model
-from digestgen.counting import bluesky_length, linkedin_length, mastodon_length, x_weighted_length
+from digestgen.content.load import Loaded, Source, find_digest, load
+from digestgen.content.models import Digest, Outlet
 from digestgen.errors import ContentError
-from digestgen.load import Loaded, Source, find_digest, load
-from digestgen.models import Digest, Outlet
-from digestgen.platforms import PLATFORMS, threads_length
-from digestgen.social import cut, render_social, social_data, social_files
-from digestgen.typography import NBSP
+from digestgen.outputs.social import cut, render_social, social_data, social_files
+from digestgen.platforms.counting import (
+    bluesky_length,
+    linkedin_length,
+    mastodon_length,
+    x_weighted_length,
+)
+from digestgen.platforms.registry import PLATFORMS, threads_length
+from digestgen.render.view import View, typeset_model
+from digestgen.text.typography import NBSP
 from helpers import sample_data, workspace
 
 REPO = Path(__file__).resolve().parents[1]

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from jinja2 import FileSystemLoader
 
-from digestgen import templates
-from digestgen.build import NEWSLETTER, PREVIEW, SOCIAL, Workspace, render_files
-from digestgen.checks import block_sizes
+from digestgen.build.pipeline import NEWSLETTER, PREVIEW, SOCIAL, Workspace, render_files
+from digestgen.checks.findings import block_sizes
+from digestgen.render import templates
 from helpers import build_file_tree
 
 REPO = Path(__file__).resolve().parents[1]

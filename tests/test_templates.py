@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from jinja2 import ChoiceLoader, FileSystemLoader, ModuleLoader
 
-from digestgen import templates
-from digestgen.build import NEWSLETTER, SOCIAL, Workspace, render_files
+from digestgen.build.pipeline import NEWSLETTER, SOCIAL, Workspace, render_files
+from digestgen.render import templates
 
 REPO = Path(__file__).resolve().parents[1]
 

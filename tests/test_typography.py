@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digestgen.typography import NARROW_NBSP, NBSP, Language, typeset
+from digestgen.text.typography import NARROW_NBSP, NBSP, Language, typeset
 
 N = NARROW_NBSP
 A = NBSP

@@ -1,3 +1,3 @@
-from digestgen.cli import main
+from digestgen.cli.app import main
 
 main()

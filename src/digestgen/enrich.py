@@ -3,7 +3,7 @@
 For the event and each further-reading article lacking ``title``, ``summary`` or ``image``, the
 page is fetched and its Open Graph / Twitter card / ``<title>`` metadata is written back with
 ruamel.yaml's round trip, keeping the editor's comments, key order and quoting; a field the
-editor wrote is never replaced. Pages are read through :mod:`digestgen.fetch`, with its guard
+editor wrote is never replaced. Pages are read through :mod:`digestgen.net.fetch`, with its guard
 (a timeout per request, a deadline per run, ~2 MB read at most, no private address unless
 ``allow_private``, every redirect hop checked).
 """
@@ -27,10 +27,10 @@ from urllib.parse import urljoin
 from ruamel.yaml import YAML, scalarstring
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from digestgen.content.load import display_path, read_yaml
+from digestgen.content.models import Alt, HttpsUrl, Line, Text
 from digestgen.errors import DigestgenError
-from digestgen.fetch import HTML_PAGE, MAX_BYTES, FetchError, fetch
-from digestgen.load import display_path, read_yaml
-from digestgen.models import Alt, HttpsUrl, Line, Text
+from digestgen.net.fetch import HTML_PAGE, MAX_BYTES, FetchError, fetch
 
 FIELDS = ("title", "summary", "image")
 ARTICLE_ORDER = ("title", "url", "summary", "label", "image")
@@ -182,7 +182,7 @@ def _fetch(url: str, **how: Any) -> PageMetadata:
 def fetch_page(
     url: str, *, timeout: float, stop_at: float, allow_private: bool, max_bytes: int = MAX_BYTES
 ) -> Fetched:
-    """GET an HTML page through digestgen's guarded fetcher (:mod:`digestgen.fetch`) and
+    """GET an HTML page through digestgen's guarded fetcher (:mod:`digestgen.net.fetch`) and
     decode it; raise :class:`FetchError` with a one-line reason when it cannot be read.
 
     A page trickling in past the timeout is read as far as it came: the metadata is in the

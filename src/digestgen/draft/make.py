@@ -8,13 +8,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from digestgen.content.load import load, read_yaml
 from digestgen.draft import new_digest_path, write_new
 from digestgen.draft.article import read_article
 from digestgen.draft.digest import Draft, draft_digest
 from digestgen.draft.placeholders import left_for_editor
 from digestgen.draft.source import read_source
 from digestgen.errors import ContentError, Problem
-from digestgen.load import load, read_yaml
 
 
 @dataclass(frozen=True)

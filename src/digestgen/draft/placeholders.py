@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from digestgen.content.load import Source
 from digestgen.errors import Problem
-from digestgen.load import Source
 
 PLACEHOLDERS = {"fr": "À COMPLÉTER", "en": "TO FILL IN"}
 PLACEHOLDER_URL = "https://example.invalid/to-fill-in"

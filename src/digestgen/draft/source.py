@@ -1,5 +1,5 @@
 """Where the article comes from: an http(s) URL, read through digestgen's guarded fetcher
-(:mod:`digestgen.fetch`: timeouts, size cap, private addresses refused, every redirect hop
+(:mod:`digestgen.net.fetch`: timeouts, size cap, private addresses refused, every redirect hop
 checked) as ``enrich`` reads a page, or a saved page."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 from digestgen.draft import DraftError
 from digestgen.enrich import decode_page, fetch_page
-from digestgen.fetch import MAX_BYTES, FetchError
+from digestgen.net.fetch import MAX_BYTES, FetchError
 
 
 def read_source(

@@ -13,17 +13,24 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from digestgen.clients import ClientReport
+from digestgen.checks.clients import ClientReport
+from digestgen.checks.spam import SpamReport, as_received, spam_score
+from digestgen.content.esp import preset
+from digestgen.content.load import Loaded, Loc
 from digestgen.draft.placeholders import left_for_editor
-from digestgen.email import Newsletter, href_value, sender_domain, sent_message
-from digestgen.esp import preset
-from digestgen.load import Loaded, Loc
-from digestgen.locale import ESP_CONSEQUENCES, Language, clauses, decimal, finding_text, kilobytes
-from digestgen.social import Draft
-from digestgen.spam import SpamReport, as_received, spam_score
+from digestgen.outputs.newsletter import Newsletter, href_value, sender_domain, sent_message
+from digestgen.outputs.social import Draft
+from digestgen.text.messages import (
+    ESP_CONSEQUENCES,
+    Language,
+    clauses,
+    decimal,
+    finding_text,
+    kilobytes,
+)
 
 if TYPE_CHECKING:
-    from digestgen.fetch import LinkResult
+    from digestgen.net.fetch import LinkResult
 
 GMAIL_CLIP = 102 * 1024
 SIZE_WARNING = 80 * 1024
@@ -54,7 +61,7 @@ def _finding(
     details: dict[str, Any] | None = None,
     **values: object,
 ) -> Finding:
-    """A finding whose message and fix are :mod:`digestgen.locale`'s ``text`` (else ``code``)."""
+    """A finding whose message and fix are the messages' ``text`` (else ``code``)."""
     message, fix = finding_text(language, text or code, **values)
     return Finding(level, code, message, where, fix, details or {})
 
@@ -265,7 +272,7 @@ READER = "reader@example.org"
 def spam_report(loaded: Loaded, newsletter: Newsletter) -> SpamReport:
     """SpamAssassin's verdict on the email as a subscriber's server receives it.
 
-    Raises :class:`~digestgen.spam.SpamCheckUnavailable` when SpamAssassin is not there.
+    Raises :class:`~digestgen.checks.spam.SpamCheckUnavailable` when SpamAssassin is not there.
     """
     message = sent_message(loaded, newsletter, READER)
     return spam_score(as_received(message, sender_domain(loaded)), language=loaded.language)
@@ -338,7 +345,7 @@ def check_rendered(
     loaded: Loaded, html: str, drafts: dict[str, Draft], clients: ClientReport
 ) -> list[Finding]:
     """Every finding that needs no network, errors first; ``clients`` is the email's
-    :func:`~digestgen.clients.client_support` report."""
+    :func:`~digestgen.checks.clients.client_support` report."""
     language = loaded.language
     found = check_left_for_editor(loaded) + check_size(html, language) + check_content(loaded)
     found += check_html(loaded, html)
@@ -350,11 +357,11 @@ def check_rendered(
 def check_links(
     loaded: Loaded, *, timeout: float = 10.0, workers: int = 4, allow_private: bool = False
 ) -> list[Finding]:
-    """Fetch every URL of the digest through :mod:`digestgen.fetch`, a few at a time; broken
+    """Fetch every URL of the digest through :mod:`digestgen.net.fetch`, a few at a time; broken
     or wandering ones are findings (a refused private address is an unreachable link)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from digestgen.fetch import check_link
+    from digestgen.net.fetch import check_link
 
     def checked(url: str) -> LinkResult:
         return check_link(url, timeout=timeout, allow_private=allow_private)

@@ -1,6 +1,6 @@
 """Speakers' portraits for the quote cards: read before anything is drawn, from
 ``content/photos/`` or, when the editor asks for it (``build --fetch-images``), from
-``speakers[].photo.src`` through :mod:`digestgen.fetch` and its guard (a private address is
+``speakers[].photo.src`` through :mod:`digestgen.net.fetch` and its guard (a private address is
 refused unless allowed)."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from digestgen.content.load import Loaded
+from digestgen.content.models import Speaker
 from digestgen.errors import Problem
-from digestgen.load import Loaded
-from digestgen.models import Speaker
 
 SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 MAX_PHOTO_BYTES = 10_000_000
@@ -90,7 +90,7 @@ def load_photo(
             return None if wrong else data
     if not (fetch and url):
         return None
-    from digestgen.fetch import FetchError
+    from digestgen.net.fetch import FetchError
 
     try:
         return _download(url, allow_private=allow_private, timeout=timeout)
@@ -101,8 +101,8 @@ def load_photo(
 
 
 def _download(url: str, *, allow_private: bool, timeout: float) -> bytes:
-    """The image at ``url``, whole; raises :class:`~digestgen.fetch.FetchError`."""
-    from digestgen.fetch import IMAGE, FetchError, fetch
+    """The image at ``url``, whole; raises :class:`~digestgen.net.fetch.FetchError`."""
+    from digestgen.net.fetch import IMAGE, FetchError, fetch
 
     got = fetch(
         url, kind=IMAGE, timeout=timeout, allow_private=allow_private, max_bytes=MAX_PHOTO_BYTES

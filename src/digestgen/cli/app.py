@@ -1,5 +1,5 @@
 """The ``digestgen`` command. Each command is a few lines: the options every command shares
-are declared once (:func:`command`), what they print is :mod:`digestgen.console`'s, and one
+are declared once (:func:`command`), what they print is :mod:`digestgen.cli.console`'s, and one
 handler turns a :class:`~digestgen.errors.DigestgenError` into a message and an exit status."""
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 import typer.core
 
-from digestgen import console
+from digestgen.cli import console
 from digestgen.errors import DigestgenError, Flagged, UsageError
 
 if TYPE_CHECKING:
-    from digestgen.build import BatchResult, Workspace
+    from digestgen.build.pipeline import BatchResult, Workspace
 
 
 class _Commands(typer.core.TyperGroup):
@@ -134,7 +134,7 @@ def command(
 
 
 def _workspace(content_dir: Path | None, out: Path | None) -> Workspace:
-    from digestgen.build import Workspace
+    from digestgen.build.pipeline import Workspace
 
     root = content_dir.parent if content_dir else Path.cwd()
     return Workspace.at(root, content_dir, out)
@@ -143,7 +143,7 @@ def _workspace(content_dir: Path | None, out: Path | None) -> Workspace:
 @command()
 def newsletter(workspace: Workspace, digest: DigestArg = None) -> None:
     """Validate a digest and write its email, plain text, .eml and further-reading block."""
-    from digestgen.build import NEWSLETTER, build
+    from digestgen.build.pipeline import NEWSLETTER, build
 
     console.built(build(workspace.load(digest), workspace, (NEWSLETTER,)))
 
@@ -155,7 +155,7 @@ def _over(count: int) -> Flagged:
 @command()
 def social(workspace: Workspace, digest: DigestArg = None) -> None:
     """Write the LinkedIn, X, Bluesky, Mastodon and Threads drafts; show each post's length."""
-    from digestgen.build import CARDS, SOCIAL, build
+    from digestgen.build.pipeline import CARDS, SOCIAL, build
 
     loaded = workspace.load(digest)
     built = build(loaded, workspace, (CARDS, SOCIAL))
@@ -179,7 +179,7 @@ def build_command(
     ] = False,
 ) -> None:
     """Build every output of a digest (or of all of them, with --all)."""
-    from digestgen.build import CARDS, EVERYTHING, build
+    from digestgen.build.pipeline import CARDS, EVERYTHING, build
 
     parts = tuple(p for p in EVERYTHING if not (no_cards and p == CARDS))
     if all_digests and digest:
@@ -209,8 +209,8 @@ def _build_all_with_progress(
     import functools
     import sys
 
-    from digestgen.build import build_all
-    from digestgen.load import digest_paths
+    from digestgen.build.pipeline import build_all
+    from digestgen.content.load import digest_paths
 
     build_every = functools.partial(
         build_all, parts=parts, fetch_images=fetch_images, allow_private=allow_private
@@ -240,10 +240,10 @@ def check(
     ] = False,
 ) -> None:
     """Validate a digest and lint what it renders, writing nothing; exit 1 on any error."""
-    from digestgen.build import NEWSLETTER, SOCIAL, render_files
-    from digestgen.checks import check_links, check_spam, spam_report
-    from digestgen.locale import report_line
-    from digestgen.spam import SpamCheckUnavailable
+    from digestgen.build.pipeline import NEWSLETTER, SOCIAL, render_files
+    from digestgen.checks.findings import check_links, check_spam, spam_report
+    from digestgen.checks.spam import SpamCheckUnavailable
+    from digestgen.text.messages import report_line
 
     try:
         loaded = workspace.load(digest)
@@ -278,7 +278,7 @@ def check(
 
 
 def _digest_file(workspace: Workspace, digest: str | None) -> Path | None:
-    from digestgen.load import find_digest
+    from digestgen.content.load import find_digest
 
     try:
         return find_digest(digest, workspace.content_dir)
@@ -296,10 +296,10 @@ def send_test(
     ] = False,
 ) -> None:
     """Send the newsletter, subject prefixed [TEST], through the SMTP server of the environment."""
-    from digestgen.build import NEWSLETTER, render_files
-    from digestgen.email import sent_message
-    from digestgen.models import EMAIL
-    from digestgen.send import send_message, smtp_settings
+    from digestgen.build.pipeline import NEWSLETTER, render_files
+    from digestgen.content.models import EMAIL
+    from digestgen.net.smtp import send_message, smtp_settings
+    from digestgen.outputs.newsletter import sent_message
 
     to = to.strip()
     if not EMAIL.fullmatch(to):
@@ -329,8 +329,8 @@ def enrich(
     timeout: Timeout = 10.0,
 ) -> None:
     """Fill missing titles, summaries and images of the follow-up stories from their pages."""
+    from digestgen.content.load import find_digest
     from digestgen.enrich import enrich as fill_in
-    from digestgen.load import find_digest
 
     path = find_digest(digest, workspace.content_dir)
     result = fill_in(path, dry_run=dry_run, allow_private=allow_private, timeout=timeout)
@@ -414,8 +414,8 @@ def init(
     folder: Annotated[Path, typer.Argument(help="Where to create the workspace.")] = Path("."),
 ) -> None:
     """Create a workspace with a sample outlet and digest that `digestgen build` renders at once."""
-    from digestgen.load import display_path
-    from digestgen.starter import create_workspace
+    from digestgen.content.load import display_path
+    from digestgen.content.starter import create_workspace
 
     for path in create_workspace(folder):
         console.out(str(display_path(path)))
@@ -437,7 +437,7 @@ def preview(
     """Build, serve the preview on 127.0.0.1, and rebuild and reload on every save."""
     import time
 
-    from digestgen.preview import Preview
+    from digestgen.serve.preview import Preview
 
     _long_running()
     try:

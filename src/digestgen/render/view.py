@@ -12,11 +12,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from digestgen.links import Tagger, campaign_of
-from digestgen.load import Loaded
-from digestgen.locale import STRINGS, Language, long_date, quote_marks
-from digestgen.models import PROSE, QUOTED, Digest, Outlet
-from digestgen.typography import typeset
+from digestgen.content.load import Loaded
+from digestgen.content.models import PROSE, QUOTED, Digest, Outlet
+from digestgen.render.utm import Tagger, campaign_of
+from digestgen.text.messages import STRINGS, Language, long_date, quote_marks
+from digestgen.text.typography import typeset
 
 M = TypeVar("M", bound=BaseModel)
 

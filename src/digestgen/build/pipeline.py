@@ -1,6 +1,6 @@
 """load → render → check → write, for one digest or a whole workspace.
 
-The render step is :func:`render_files`: the digest's :class:`~digestgen.context.View` is made
+The render step is :func:`render_files`: the digest's :class:`~digestgen.render.view.View` is made
 once, then each output of :data:`OUTPUTS` adds its files in turn, and the checks run on what
 they made. ``build``, ``check``, ``send-test`` and the preview all go through it.
 """
@@ -13,17 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from digestgen.context import View
+from digestgen.build.write import write_folder
+from digestgen.content.load import Loaded, digest_paths, display_path, find_digest, load
 from digestgen.errors import ContentError, DigestgenError, Problem, TemplateProblem
-from digestgen.load import Loaded, digest_paths, display_path, find_digest, load
-from digestgen.write import write_folder
+from digestgen.render.view import View
 
 if TYPE_CHECKING:
-    from digestgen.cards import Card, PendingCards
-    from digestgen.checks import Finding
-    from digestgen.clients import ClientReport
-    from digestgen.email import Newsletter
-    from digestgen.social import Draft
+    from digestgen.checks.clients import ClientReport
+    from digestgen.checks.findings import Finding
+    from digestgen.outputs.cards.draw import Card, PendingCards
+    from digestgen.outputs.newsletter import Newsletter
+    from digestgen.outputs.social import Draft
 
 
 @dataclass(frozen=True)
@@ -103,8 +103,8 @@ class Rendering:
     def checked(self) -> tuple[list[Finding], ClientReport]:
         """The findings on what was rendered (no network), and the email clients' report."""
         if self._checked is None:
-            from digestgen.checks import check_rendered
-            from digestgen.clients import client_support
+            from digestgen.checks.clients import client_support
+            from digestgen.checks.findings import check_rendered
 
             assert self.newsletter is not None, "the checks read the email"
             clients = client_support(self.newsletter.html, self.view.language)
@@ -124,8 +124,8 @@ class Output:
 
 
 def _start_cards(rendering: Rendering) -> None:
-    from digestgen import cache
-    from digestgen.cards import start_cards
+    from digestgen.outputs.cards import cache
+    from digestgen.outputs.cards.draw import start_cards
 
     rendering.pending = start_cards(
         rendering.view, rendering.photos, kept=cache.read, keep=cache.write
@@ -133,7 +133,7 @@ def _start_cards(rendering: Rendering) -> None:
 
 
 def _newsletter(rendering: Rendering) -> dict[str, str | bytes]:
-    from digestgen.email import build_eml, render_newsletter
+    from digestgen.outputs.newsletter import build_eml, render_newsletter
 
     newsletter = render_newsletter(rendering.view, rendering.workspace.root)
     rendering.newsletter = newsletter
@@ -147,7 +147,7 @@ def _newsletter(rendering: Rendering) -> dict[str, str | bytes]:
 
 
 def _social(rendering: Rendering) -> dict[str, str | bytes]:
-    from digestgen.social import render_social, social_data, social_files
+    from digestgen.outputs.social import render_social, social_data, social_files
 
     # Rendered while the cards are drawn; social.json lists them once they are.
     rendering.drafts = render_social(rendering.view, rendering.workspace.root)
@@ -161,7 +161,7 @@ def _cards(rendering: Rendering) -> dict[str, str | bytes]:
 
 
 def _preview(rendering: Rendering) -> dict[str, str | bytes]:
-    from digestgen.page import render_page
+    from digestgen.build.page import render_page
 
     assert rendering.newsletter is not None, "the preview shows the email"
     findings, clients = rendering.checked()
@@ -212,7 +212,7 @@ def render_files(
     check: bool = False,
 ) -> Rendered:
     """The render step of every command: ``parts`` of a digest rendered from one
-    :class:`~digestgen.context.View`, and, with ``check`` or the preview, the findings.
+    :class:`~digestgen.render.view.View`, and, with ``check`` or the preview, the findings.
 
     Renderers read no file and fetch nothing: the portraits are read here first.
     """
@@ -225,7 +225,7 @@ def render_files(
     outputs = [output for output in OUTPUTS if output.part in parts]
     unread: list[Problem] = []  # photos asked for that gave no portrait
     if CARDS in parts:
-        from digestgen.photos import read_photos
+        from digestgen.content.photos import read_photos
 
         rendering.photos = read_photos(
             loaded, fetch=fetch_images, allow_private=allow_private, warnings=unread

@@ -27,9 +27,11 @@ from jinja2 import (
     TemplateSyntaxError,
 )
 
-_PACKAGED = Path(__file__).parent / "templates"
+from digestgen import PACKAGE
+
+_PACKAGED = PACKAGE / "templates"
 # Running from a source checkout (PYTHONPATH=src), the templates sit at the repository's top.
-BUILTIN_TEMPLATES = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).parents[2] / "templates"
+BUILTIN_TEMPLATES = _PACKAGED if _PACKAGED.is_dir() else PACKAGE.parents[1] / "templates"
 
 
 def _autoescape(name: str | None) -> bool:
@@ -39,7 +41,7 @@ def _autoescape(name: str | None) -> bool:
 # The prefix under which the built-in templates stay reachable from a workspace's own.
 BUILTIN_PREFIX = "digestgen"
 
-COMPILED_TEMPLATES = Path(__file__).parent / "compiled_templates"
+COMPILED_TEMPLATES = PACKAGE / "compiled_templates"
 _JINJA_VERSION_FILE = "jinja-version.txt"
 
 

@@ -9,18 +9,18 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
-from digestgen.context import View
-from digestgen.locale import PREVIEW, kilobytes, number
-from digestgen.platforms import Platform
-from digestgen.social import Draft
-from digestgen.templates import environment
+from digestgen.outputs.social import Draft
+from digestgen.platforms.registry import Platform
+from digestgen.render.templates import environment
+from digestgen.render.view import View
+from digestgen.text.messages import PREVIEW, kilobytes, number
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from digestgen.checks import Finding
-    from digestgen.clients import ClientReport
-    from digestgen.email import Newsletter
+    from digestgen.checks.clients import ClientReport
+    from digestgen.checks.findings import Finding
+    from digestgen.outputs.newsletter import Newsletter
 
 
 def _script_json(data: Any) -> str:

@@ -13,23 +13,25 @@ import functools
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from digestgen.colors import contrast_ratio, ensure_contrast, readable_on
-from digestgen.context import View
-from digestgen.locale import quote_marks
-from digestgen.photos import speaker_stems
-from digestgen.platforms import card_sizes
-from digestgen.social import cut
-from digestgen.typography import NBSP
+from digestgen import PACKAGE
+from digestgen.content.photos import speaker_stems
+from digestgen.outputs.social import cut
+from digestgen.platforms.registry import card_sizes
+from digestgen.render.colors import contrast_ratio, ensure_contrast, readable_on
+from digestgen.render.view import View
+from digestgen.text.messages import quote_marks
+from digestgen.text.typography import NBSP
 
 if TYPE_CHECKING:
     from PIL import Image as PILImage
     from PIL.ImageFont import FreeTypeFont
 
-FONTS = Path(__file__).parent / "fonts"
-SIZES = card_sizes()  # by platform: the records of digestgen.platforms say which and how big
+FONTS = PACKAGE / "fonts"
+SIZES = (
+    card_sizes()
+)  # by platform: the records of digestgen.platforms.registry say which and how big
 MARGIN = 64  # the safe area: nothing but the background outside it
 MINIMUM_CONTRAST = 4.5
 

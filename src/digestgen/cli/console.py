@@ -1,6 +1,6 @@
 """What the commands print: files written, posts and their lengths, findings, the inbox
 report, problems. Results go to stdout; warnings, notes and problems to stderr. The commands
-in :mod:`digestgen.cli` decide, this module only writes."""
+in :mod:`digestgen.cli.app` decide, this module only writes."""
 
 from __future__ import annotations
 
@@ -11,16 +11,16 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from digestgen.errors import ContentError, DigestgenError, Problem, TemplateProblem
-from digestgen.locale import Language, decimal, kilobytes, number, report_line
+from digestgen.text.messages import Language, decimal, kilobytes, number, report_line
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from digestgen.build import BatchResult, Built
-    from digestgen.checks import Finding
-    from digestgen.clients import ClientReport
+    from digestgen.build.pipeline import BatchResult, Built
+    from digestgen.checks.clients import ClientReport
+    from digestgen.checks.findings import Finding
+    from digestgen.checks.spam import SpamReport
     from digestgen.draft.make import Made
-    from digestgen.spam import SpamReport
 
 
 def out(line: str = "", *, nl: bool = True) -> None:
@@ -32,7 +32,7 @@ def err(line: str) -> None:
 
 
 def _shown(path: Path) -> str:
-    from digestgen.load import display_path
+    from digestgen.content.load import display_path
 
     return str(display_path(path))
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from digestgen.locale import Language
+from digestgen.text.messages import Language
 
 __all__ = ["NARROW_NBSP", "NBSP", "Language", "typeset"]
 

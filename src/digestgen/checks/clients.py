@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 from importlib import resources
 from typing import Any
 
-from digestgen.locale import FALLBACKS, Language
+from digestgen.text.messages import FALLBACKS, Language
 
 FAMILIES = ("Gmail", "Outlook Windows", "Outlook.com", "Apple Mail", "Yahoo", "Samsung")
 

@@ -18,15 +18,15 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
-from digestgen.colors import ensure_contrast, readable_on
-from digestgen.context import View
+from digestgen.content.esp import preset
+from digestgen.content.load import Loaded
+from digestgen.content.models import Brand, is_merge_tag
 from digestgen.errors import DigestgenError
-from digestgen.esp import preset
-from digestgen.links import host_of
-from digestgen.load import Loaded
-from digestgen.mailheaders import mailbox, unstructured
-from digestgen.models import Brand, is_merge_tag
-from digestgen.templates import environment
+from digestgen.outputs.headers import mailbox, unstructured
+from digestgen.render.colors import ensure_contrast, readable_on
+from digestgen.render.templates import environment
+from digestgen.render.utm import host_of
+from digestgen.render.view import View
 
 _FURTHER = re.compile(
     r"<!-- further-reading:start -->\s*(.*?)\s*<!-- further-reading:end -->", re.S

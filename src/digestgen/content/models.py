@@ -24,8 +24,8 @@ from pydantic import (
     model_validator,
 )
 
-from digestgen.esp import EspName, preset
-from digestgen.locale import Language
+from digestgen.content.esp import EspName, preset
+from digestgen.text.messages import Language
 
 
 class Typeset:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from digestgen.cards import CardJob
+    from digestgen.outputs.cards.draw import CardJob
 
 
 def folder() -> Path | None:
@@ -33,7 +33,7 @@ def _fingerprint() -> bytes:
     from PIL import __version__ as pillow
 
     from digestgen import __version__
-    from digestgen.cards import FONTS
+    from digestgen.outputs.cards.draw import FONTS
 
     digest = hashlib.sha256(f"digestgen {__version__}\npillow {pillow}\n".encode())
     for path in sorted(FONTS.glob("*.ttf")):

@@ -2,7 +2,7 @@
 
 Pure text functions. The Bluesky app rewrites a link before it counts or posts a text, so its
 count is taken on :func:`bluesky_shortened`. Which platform finds and shows links which way
-is said by its record in :mod:`digestgen.platforms`.
+is said by its record in :mod:`digestgen.platforms.registry`.
 """
 
 from __future__ import annotations

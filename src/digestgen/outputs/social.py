@@ -1,7 +1,7 @@
 """Social drafts: a LinkedIn post (and its first comment) and threads for X, Bluesky, Mastodon
 and Threads, each within its platform's limit as that platform counts it. Pure functions from
-the digest's :class:`~digestgen.context.View` to posts; each platform's rules are its record in
-:mod:`digestgen.platforms`.
+the digest's :class:`~digestgen.render.view.View` to posts; each platform's rules are its record in
+:mod:`digestgen.platforms.registry`.
 
 A post that does not fit is shortened at a word boundary, with an ellipsis, in a set order
 of fields (the quote first, then the attribution): a URL, a hashtag or a word is kept whole
@@ -16,16 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from digestgen.context import View
-from digestgen.locale import note, quote_marks
-from digestgen.locale import number as written_number  # `number` is a post's position here
-from digestgen.platforms import Platform, platforms_for
-from digestgen.templates import environment
-from digestgen.typography import NBSP
+from digestgen.platforms.registry import Platform, platforms_for
+from digestgen.render.templates import environment
+from digestgen.render.view import View
+from digestgen.text.messages import note, quote_marks
+from digestgen.text.messages import number as written_number  # `number` is a post's position here
+from digestgen.text.typography import NBSP
 
 if TYPE_CHECKING:
-    from digestgen.load import Loaded
-    from digestgen.models import Digest
+    from digestgen.content.load import Loaded
+    from digestgen.content.models import Digest
 
 # --- shortening ---------------------------------------------------------------------------
 
@@ -288,7 +288,7 @@ def render_post(view: View, workspace: Path, platform: Platform) -> Draft:
 
 
 def render_social(view: View, workspace: Path) -> dict[str, Draft]:
-    """Every platform's draft, in the order of :data:`~digestgen.platforms.PLATFORMS`."""
+    """Every platform's draft, in the order of :data:`~digestgen.platforms.registry.PLATFORMS`."""
     renderers = {"thread": render_thread, "post": render_post}
     return {
         name: renderers[platform.shape](view, workspace, platform)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from digestgen.counting import (
+from digestgen.platforms.counting import (
     BLUESKY_MAX_BYTES,
     bluesky_bytes,
     bluesky_length,
@@ -22,7 +22,7 @@ from digestgen.counting import (
     x_parse,
     x_weighted_length,
 )
-from digestgen.platform_links import (
+from digestgen.platforms.links import (
     LINKEDIN_SHORTENS,
     bluesky_links,
     bluesky_short_url,
@@ -31,9 +31,9 @@ from digestgen.platform_links import (
 )
 
 if TYPE_CHECKING:
-    from digestgen.models import Outlet
+    from digestgen.content.models import Outlet
 
-# --- how each platform counts and what it refuses (digestgen.counting) ---------------------
+# --- how each platform counts and what it refuses (digestgen.platforms.counting) ------
 
 
 def _accepted(text: str) -> bool:

@@ -23,9 +23,9 @@ from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from digestgen.content.models import Digest, Outlet
 from digestgen.errors import ContentError, DigestNotFound, Problem
-from digestgen.locale import Language, finding_text
-from digestgen.models import Digest, Outlet
+from digestgen.text.messages import Language, finding_text
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)

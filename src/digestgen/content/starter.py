@@ -5,11 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from digestgen import PACKAGE
 from digestgen.errors import UsageError
 
-_PACKAGED = Path(__file__).parent / "starter"
+_PACKAGED = PACKAGE / "starter"
 # Running from a source checkout (PYTHONPATH=src), the sample is the repository's own content.
-STARTER = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).parents[2]
+STARTER = _PACKAGED if _PACKAGED.is_dir() else PACKAGE.parents[1]
 
 
 def create_workspace(folder: Path) -> list[Path]:

@@ -15,10 +15,10 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from digestgen.build import Built, Workspace, build
-from digestgen.cards import keep_workers
+from digestgen.build.pipeline import Built, Workspace, build
+from digestgen.content.load import Loaded
 from digestgen.errors import DigestgenError
-from digestgen.load import Loaded
+from digestgen.outputs.cards.draw import keep_workers
 
 EVENTS = "/__digestgen/events"
 SPAM = "/__digestgen/spam/"
@@ -218,8 +218,8 @@ class Preview:
 
     def spam_report(self) -> dict[str, object]:
         """SpamAssassin's score of the served build's email as delivered, computed once a build."""
-        from digestgen.checks import spam_report
-        from digestgen.spam import SpamCheckUnavailable
+        from digestgen.checks.findings import spam_report
+        from digestgen.checks.spam import SpamCheckUnavailable
 
         with self._spam_lock:
             loaded, built = self.loaded, self.built

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 # What to do about the rules an editor's email can fire is locale's SPAM_FIXES; any other
 # rule shows its description.
-from digestgen.locale import SPAM_FIXES, Language
+from digestgen.text.messages import SPAM_FIXES, Language
 
 _DETAILS = re.compile(r"Content analysis details:\s+\((-?[\d.]+) points, (-?[\d.]+) required\)")
 _RULE = re.compile(r"^\s*(-?\d+\.\d+)\s+([A-Z0-9_]+)\s+(.*)$")

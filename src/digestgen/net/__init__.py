@@ -1,0 +1,1 @@
+"""Every socket digestgen opens: the guarded HTTP fetcher, page metadata, SMTP."""

@@ -1,0 +1,1 @@
+"""The preview server: it serves out/, rebuilds on save and reloads the open pages."""
