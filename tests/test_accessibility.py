@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from digestgen.build.pipeline import Workspace, build
-from digestgen.content.load import find_digest, load
+from digestgen.build.pipeline import build
+from digestgen.content.load import load
+from digestgen.content.workspace import Workspace, find_digest
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from digestgen.build.pipeline import Workspace, build_all
+from digestgen.build.pipeline import build_all
 from digestgen.build.write import WriteError, write_folder
+from digestgen.content.workspace import Workspace
 from helpers import sample_data, workspace
 
 SLUG = "club-des-partenaires-du-numerique-la-grande-soiree-annuelle-2018-12-05"

@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from digestgen.content.load import Loaded, find_digest, load
+from digestgen.content.load import Loaded, load
 from digestgen.content.photos import read_photos
+from digestgen.content.workspace import find_digest
 from digestgen.outputs.cards import cache
 from digestgen.outputs.cards.draw import (
     MARGIN,
@@ -177,7 +178,8 @@ import hashlib, json, sys
 from pathlib import Path
 import digestgen.outputs.cards.draw as cards
 from digestgen.render.view import View
-from digestgen.content.load import find_digest, load
+from digestgen.content.load import load
+from digestgen.content.workspace import find_digest
 content = Path(sys.argv[1])
 loaded = load(find_digest("club-partenaires-2018", content), content)
 assert cards._can_fork(12), "a fresh process with two cores forks its card workers"

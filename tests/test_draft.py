@@ -171,8 +171,8 @@ def test_check_lists_the_fields_left_for_the_editor(empty: Path, cli: Callable[.
 def test_a_drafted_digest_previews_at_once(empty: Path) -> None:
     from typer.testing import CliRunner
 
-    from digestgen.build.pipeline import Workspace
     from digestgen.cli.app import app
+    from digestgen.content.workspace import Workspace
     from digestgen.serve.preview import Preview
 
     CliRunner().invoke(app, ["draft", str(SEED), "--issue-date", "2018-12-07"])

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from digestgen.build.pipeline import Workspace, render_files
-from digestgen.content.load import Loaded, find_digest, load
+from digestgen.build.pipeline import render_files
+from digestgen.content.load import Loaded, load
 from digestgen.content.models import Brand
+from digestgen.content.workspace import Workspace, find_digest
 from digestgen.outputs.newsletter import DARK, palette
 from digestgen.render.colors import contrast_ratio
 from helpers import sample_data, workspace

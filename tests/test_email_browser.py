@@ -15,8 +15,7 @@ SLUG = "club-des-partenaires-du-numerique-la-grande-soiree-annuelle-2018-12-05"
 
 @pytest.fixture(scope="module")
 def email_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from digestgen.build.pipeline import Workspace, build
-    from digestgen.content.load import find_digest, load
+    from digestgen.content.workspace import Workspace, build, find_digest, load
 
     repo = Path(__file__).resolve().parents[1]
     out = tmp_path_factory.mktemp("out")
@@ -58,7 +57,7 @@ def test_a_phone_that_drops_style_still_fits_the_email(browser, case: str, tmp_p
     """Gmail's apps with other accounts and Samsung Email with Outlook.com drop <style>."""
     import re
 
-    from digestgen.build.pipeline import Workspace, render_files
+    from digestgen.content.workspace import Workspace, render_files
 
     repo = Path(__file__).resolve().parent
     root = repo.parent if case == "sample" else repo / "cases" / case

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from digestgen.build.pipeline import Workspace, render_files
-from digestgen.content.load import find_digest, load
+from digestgen.build.pipeline import render_files
+from digestgen.content.load import load
+from digestgen.content.workspace import Workspace, find_digest
 
 TESTS = Path(__file__).resolve().parent
 CASES = {

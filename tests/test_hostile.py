@@ -26,7 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digestgen.build.pipeline import Workspace
+from digestgen.content.workspace import Workspace
 from digestgen.net.fetch import FetchError, fetch, refusal
 from digestgen.outputs.newsletter import EmailCut, inline_css
 from digestgen.serve.preview import Preview

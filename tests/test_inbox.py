@@ -17,9 +17,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digestgen.build.pipeline import Workspace, render_files
+from digestgen.build.pipeline import render_files
 from digestgen.checks.clients import client_support, features_used
 from digestgen.checks.spam import as_received, parse_report, spam_score
+from digestgen.content.workspace import Workspace
 from digestgen.outputs.newsletter import unsubscribe_headers
 from helpers import build_file_tree, sample_data, workspace
 from test_send import Inbox, free_port  # the real SMTP server of send-test's tests

@@ -49,6 +49,7 @@ LAYERS: list[list[str]] = [
     # the content: its models, loaded from YAML
     ["content.models"],
     ["content.load"],
+    ["content.workspace"],
     ["content.photos", "net.smtp", "content.starter", "draft.placeholders"],
     # the digest as every output shows it, and the platforms' records
     ["render.view", "platforms.registry"],

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 
 from digestgen.content.load import Source
 
@@ -70,6 +71,7 @@ trees = st.recursive(
 @given(st.dictionaries(keys, trees, min_size=1, max_size=5), st.booleans())
 @example({"issue": "\x85", "event": None}, False)  # NEL ends no line in YAML 1.2 nor an editor
 @example({"issue": "0:0"}, True)  # YAML 1.2 reads {issue: 0:0}; the C parser (1.1) refuses it
+@example({"issue": {"issue": "?0"}}, True)  # ruamel's dumper writes {a: ?0}, which no parser reads
 def test_generated_files_too(data: dict[str, Any], flow: bool) -> None:
     import io
 
@@ -78,7 +80,11 @@ def test_generated_files_too(data: dict[str, Any], flow: bool) -> None:
     out = io.StringIO()
     yaml.dump(data, out)
     text = out.getvalue()
-    parsed = YAML(typ="rt").load(text)
+    try:
+        parsed = YAML(typ="rt").load(text)
+    except YAMLError:
+        assume(False)  # the dumper wrote what YAML refuses: no file an editor could have
+        return
     source = Source(Path("generated.yaml"), text, parsed)
     for loc in paths(parsed):
         assert source.line_of(loc) == round_trip_line(parsed, loc), (loc, text)

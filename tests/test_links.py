@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digestgen.build.pipeline import NEWSLETTER, SOCIAL, Workspace, render_files
-from digestgen.content.load import Loaded, find_digest, load
+from digestgen.build.pipeline import NEWSLETTER, SOCIAL, render_files
+from digestgen.content.load import Loaded, load
+from digestgen.content.workspace import Workspace, find_digest
 from digestgen.errors import ContentError
 from digestgen.render.utm import (
     CAMPAIGN_MAX,

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from digestgen.content.load import find_digest, load
+from digestgen.content.load import load
+from digestgen.content.workspace import find_digest
 from digestgen.errors import ContentError
 from helpers import build_file_tree, dump_yaml, sample_data, workspace
 

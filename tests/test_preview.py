@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from digestgen.build.pipeline import Workspace
+from digestgen.content.workspace import Workspace
 from digestgen.serve.preview import Preview
 
 REPO = Path(__file__).resolve().parents[1]

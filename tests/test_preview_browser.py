@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ARTIFACTS
-from digestgen.build.pipeline import Workspace
+from digestgen.content.workspace import Workspace
 from digestgen.serve.preview import Preview
 
 pytestmark = pytest.mark.browser

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digestgen.content.load import Loaded, Source, find_digest, load
+from digestgen.content.load import Loaded, Source, load
 from digestgen.content.models import Digest, Outlet
+from digestgen.content.workspace import find_digest
 from digestgen.errors import ContentError
 from digestgen.outputs.social import cut, render_social, social_data, social_files
 from digestgen.platforms.counting import (

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from jinja2 import FileSystemLoader
 
-from digestgen.build.pipeline import NEWSLETTER, PREVIEW, SOCIAL, Workspace, render_files
+from digestgen.build.pipeline import NEWSLETTER, PREVIEW, SOCIAL, render_files
 from digestgen.checks.findings import block_sizes
+from digestgen.content.workspace import Workspace
 from digestgen.render import templates
 from helpers import build_file_tree
 

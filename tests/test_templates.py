@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from jinja2 import ChoiceLoader, FileSystemLoader, ModuleLoader
 
-from digestgen.build.pipeline import NEWSLETTER, SOCIAL, Workspace, render_files
+from digestgen.build.pipeline import NEWSLETTER, SOCIAL, render_files
+from digestgen.content.workspace import Workspace
 from digestgen.render import templates
 
 REPO = Path(__file__).resolve().parents[1]

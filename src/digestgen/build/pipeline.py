@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from digestgen.build.write import write_folder
-from digestgen.content.load import Loaded, digest_paths, display_path, find_digest, load
+from digestgen.content.load import Loaded, display_path, load
+from digestgen.content.workspace import Workspace, digest_paths
 from digestgen.errors import ContentError, DigestgenError, Problem, TemplateProblem
 from digestgen.render.view import View
 
@@ -24,25 +25,6 @@ if TYPE_CHECKING:
     from digestgen.outputs.cards.draw import Card, PendingCards
     from digestgen.outputs.newsletter import Newsletter
     from digestgen.outputs.social import Draft
-
-
-@dataclass(frozen=True)
-class Workspace:
-    """Where a command reads and writes: the folder holding ``templates/``, content and out."""
-
-    root: Path
-    content_dir: Path
-    out_dir: Path
-
-    @classmethod
-    def at(
-        cls, root: Path, content_dir: Path | None = None, out_dir: Path | None = None
-    ) -> Workspace:
-        return cls(root, content_dir or root / "content", out_dir or root / "out")
-
-    def load(self, name: str | None) -> Loaded:
-        """The digest ``name`` (a path or a file stem; None for the latest), validated."""
-        return load(find_digest(name, self.content_dir), self.content_dir)
 
 
 NEWSLETTER, CARDS, SOCIAL, PREVIEW = "newsletter", "cards", "social", "preview"

@@ -21,7 +21,8 @@ from digestgen.cli import console
 from digestgen.errors import DigestgenError, Flagged, UsageError
 
 if TYPE_CHECKING:
-    from digestgen.build.pipeline import BatchResult, Workspace
+    from digestgen.build.pipeline import BatchResult
+    from digestgen.content.workspace import Workspace
 
 
 class _Commands(typer.core.TyperGroup):
@@ -134,7 +135,7 @@ def command(
 
 
 def _workspace(content_dir: Path | None, out: Path | None) -> Workspace:
-    from digestgen.build.pipeline import Workspace
+    from digestgen.content.workspace import Workspace
 
     root = content_dir.parent if content_dir else Path.cwd()
     return Workspace.at(root, content_dir, out)
@@ -210,7 +211,7 @@ def _build_all_with_progress(
     import sys
 
     from digestgen.build.pipeline import build_all
-    from digestgen.content.load import digest_paths
+    from digestgen.content.workspace import digest_paths
 
     build_every = functools.partial(
         build_all, parts=parts, fetch_images=fetch_images, allow_private=allow_private
@@ -278,7 +279,7 @@ def check(
 
 
 def _digest_file(workspace: Workspace, digest: str | None) -> Path | None:
-    from digestgen.content.load import find_digest
+    from digestgen.content.workspace import find_digest
 
     try:
         return find_digest(digest, workspace.content_dir)
@@ -329,7 +330,7 @@ def enrich(
     timeout: Timeout = 10.0,
 ) -> None:
     """Fill missing titles, summaries and images of the follow-up stories from their pages."""
-    from digestgen.content.load import find_digest
+    from digestgen.content.workspace import find_digest
     from digestgen.enrich import enrich as fill_in
 
     path = find_digest(digest, workspace.content_dir)

@@ -24,7 +24,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from digestgen.content.models import Digest, Outlet
-from digestgen.errors import ContentError, DigestNotFound, Problem
+from digestgen.errors import ContentError, Problem
 from digestgen.text.messages import Language, finding_text
 
 Loc = tuple[str | int, ...]
@@ -129,12 +129,14 @@ class Source:
         # parser (YAML 1.1) also breaks lines at NEL, LS and PS, which neither YAML 1.2 nor an
         # editor does: a file holding one is composed by the pure-Python parser instead.
         pure = any(c in self.text for c in "\x85\u2028\u2029")
-        try:
-            return YAML(typ="safe", pure=pure).compose(self.text)  # type: ignore[no-any-return]
-        except YAMLError:
-            # What the C parser (YAML 1.1) refuses and ruamel's own parser (YAML 1.2) read,
-            # such as "{issue: 0:0}": the lines are those of the parser that read the data.
-            return YAML(typ="safe", pure=True).compose(self.text)  # type: ignore[no-any-return]
+        # What the C parser (YAML 1.1) refuses and ruamel's own parsers (YAML 1.2) read, such
+        # as "{issue: 0:0}" or "{a: ?0}": the lines are those of the parser that read the data.
+        for yaml in (YAML(typ="safe", pure=pure), YAML(typ="safe", pure=True)):
+            try:
+                return yaml.compose(self.text)  # type: ignore[no-any-return]
+            except YAMLError:
+                continue
+        return YAML(typ="rt").compose(self.text)  # type: ignore[no-any-return]
 
     def line_of(self, loc: Loc) -> int:
         """The 1-based line of the deepest part of ``loc`` that exists in the file."""
@@ -264,6 +266,7 @@ class Loaded:
     digest: Digest
     outlet_source: Source
     digest_source: Source
+    content_dir: Path = Path("content")  # the workspace's: its photos/ are the portraits
 
     @property
     def language(self) -> Language:
@@ -319,46 +322,4 @@ def load(digest_path: Path, content_dir: Path, *, require_titles: bool = True) -
                 )
     if problems or outlet is None or digest is None:
         raise ContentError(problems)
-    return Loaded(outlet, digest, outlet_source, digest_source)
-
-
-def digest_paths(content_dir: Path) -> list[Path]:
-    """Every digest file of a workspace, by name."""
-    folder = content_dir / "digests"
-    # Not an editor's lock file (.#x.yaml), macOS's ._x.yaml, nor a folder named x.yaml.
-    return sorted(
-        p
-        for p in folder.glob("*.y*ml")
-        if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and p.is_file()
-    )
-
-
-def find_digest(name: str | None, content_dir: Path) -> Path:
-    """A digest named by path or file stem; with no name, the one with the latest issue.date."""
-    if name:
-        as_path = Path(name)
-        if as_path.suffix in (".yaml", ".yml") and as_path.exists():
-            return as_path
-        for path in digest_paths(content_dir):
-            if path.stem == name:
-                return path
-        known = ", ".join(p.stem for p in digest_paths(content_dir)) or "none"
-        raise DigestNotFound(f"no digest named {name!r} in {content_dir}/digests (found: {known})")
-    paths = digest_paths(content_dir)
-    if not paths:
-        raise DigestNotFound(
-            f"no digest in {content_dir}/digests; write one or run `digestgen init`"
-        )
-    dated: list[tuple[str, str, Path]] = []
-    problems = []
-    for path in paths:
-        source = read_yaml(path)
-        issue = source.data.get("issue")
-        when = issue.get("date") if isinstance(issue, dict) else None
-        if not isinstance(when, str):
-            problems.append(source.problem(("issue", "date"), "needed to choose the latest digest"))
-            continue
-        dated.append((when, path.name, path))
-    if problems:
-        raise ContentError(problems)
-    return max(dated)[2]
+    return Loaded(outlet, digest, outlet_source, digest_source, content_dir)

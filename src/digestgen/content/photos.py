@@ -44,7 +44,7 @@ def read_photos(
     are drawn, so that drawing them reads no file. Why a photo asked for gave none goes to
     ``warnings``, one line at its ``photo.src``."""
     speakers = loaded.digest.event.speakers
-    content_dir = loaded.digest_source.path.parents[1]  # content/, beside content/digests/
+    content_dir = loaded.content_dir
     told = [] if warnings is None else warnings
     photos: list[bytes | None] = []
     for i, (speaker, stem) in enumerate(zip(speakers, speaker_stems(speakers), strict=True)):

@@ -15,8 +15,9 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from digestgen.build.pipeline import Built, Workspace, build
+from digestgen.build.pipeline import Built, build
 from digestgen.content.load import Loaded
+from digestgen.content.workspace import Workspace
 from digestgen.errors import DigestgenError
 from digestgen.outputs.cards.draw import keep_workers
 
