@@ -16,17 +16,11 @@ import pytest
 from ruamel.yaml import YAML
 
 from digestgen.content.load import load
-from digestgen.enrich import (
-    Enriched,
-    Failure,
-    decode_page,
-    enrich,
-    parse_metadata,
-    strip_site_name,
-)
+from digestgen.enrich import Enriched, Failure, enrich
 from digestgen.errors import ContentError
 from digestgen.net import fetch as fetch_module
 from digestgen.net.fetch import USER_AGENT
+from digestgen.net.pages import decode_page, parse_metadata, strip_site_name
 from helpers import REPO, dump_yaml, sample_data
 
 CASE = Path(__file__).resolve().parent / "cases" / "enrich"

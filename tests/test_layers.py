@@ -46,6 +46,7 @@ LAYERS: list[list[str]] = [
         "outputs.headers",
     ],
     ["render.templates", "build.write", "checks.clients", "checks.spam", "net.fetch"],
+    ["net.pages"],
     # the content: its models, loaded from YAML
     ["content.models"],
     ["content.load"],

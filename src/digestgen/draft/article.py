@@ -26,7 +26,7 @@ import trafilatura
 
 from digestgen.draft.markup import clean, marks, text_holders, text_of
 from digestgen.draft.related import RELATED_LEAD, Link, take_related
-from digestgen.enrich import parse_metadata
+from digestgen.net.pages import parse_metadata
 
 # Containers that are never the article's own text, by id or class.
 OUTSIDE = re.compile(

@@ -9,8 +9,8 @@ import time
 from pathlib import Path
 
 from digestgen.draft import DraftError
-from digestgen.enrich import decode_page, fetch_page
 from digestgen.net.fetch import MAX_BYTES, FetchError
+from digestgen.net.pages import decode_page, fetch_page
 
 
 def read_source(
