@@ -80,6 +80,22 @@ LAYERS: list[list[str]] = [
     ["draft.make"],
     # what the commands print, and the commands
     ["cli.console"],
+    ["cli.base"],
+    ["cli.commands.__init__"],
+    [
+        f"cli.commands.{name}"
+        for name in (
+            "build",
+            "check",
+            "draft",
+            "enrich",
+            "init",
+            "newsletter",
+            "preview",
+            "send_test",
+            "social",
+        )
+    ],
     ["cli.app"],
     ["__main__"],
 ]

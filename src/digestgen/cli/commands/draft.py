@@ -1,0 +1,80 @@
+"""``digestgen draft``: a new digest drafted from a published recap article."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from digestgen.cli import console
+from digestgen.cli.base import AllowPrivate, Timeout, command
+from digestgen.errors import Flagged
+
+if TYPE_CHECKING:
+    from digestgen.content.workspace import Workspace
+
+
+class Language(StrEnum):
+    fr = "fr"
+    en = "en"
+
+
+@command(out=False)
+def draft(
+    workspace: Workspace,
+    source: Annotated[
+        str, typer.Argument(help="The recap article: its http(s) URL or a saved .html file.")
+    ],
+    name: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--name", help="The new digest's file stem. Default: the article's slug."),
+    ] = None,
+    language: Annotated[
+        Optional[Language],  # noqa: UP045
+        typer.Option("--language", help="fr or en. Default: the page's.", show_default=False),
+    ] = None,
+    issue_date: Annotated[
+        Optional[datetime],  # noqa: UP045
+        typer.Option("--issue-date", formats=["%Y-%m-%d"], help="The send date. Default: today."),
+    ] = None,
+    allow_private: AllowPrivate = False,
+    timeout: Timeout = 10.0,
+    fill_in: Annotated[
+        bool, typer.Option("--enrich", help="Then fill the follow-ups' summaries from their pages.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the digest; write nothing.")
+    ] = False,
+) -> None:
+    """Draft a new digest from a published recap article; exit 1 if fields are left to fill in."""
+    from digestgen.draft import extra_imports, require_extra
+
+    require_extra()
+    with extra_imports():
+        from digestgen.draft.make import make_draft
+
+        made = make_draft(
+            source,
+            workspace.content_dir,
+            name=name,
+            language=language.value if language else None,
+            issue_date=issue_date.date() if issue_date else None,
+            allow_private=allow_private,
+            timeout=timeout,
+            dry_run=dry_run,
+        )
+    console.drafted(made)
+    if fill_in and made.path:
+        from digestgen.enrich import enrich as enrich_digest
+
+        result = enrich_digest(made.path, allow_private=allow_private, timeout=timeout)
+        console.err(f"enrich: {len(result.filled)} field(s) filled from the follow-ups' pages")
+        for failure in result.failures:
+            console.err(f"enrich failed: {failure.url}: {failure.reason}")
+    if dry_run:
+        console.err("Dry run: nothing was written.")
+    if made.left or made.problems:
+        count = len(made.left) + len(made.problems)
+        raise Flagged(f"{count} field(s) left for the editor; review, then `digestgen check`.")
