@@ -26,6 +26,7 @@ FILES = [
 SOCIAL = [
     "social.json",
     "social/bluesky.txt",
+    "social/facebook.txt",
     "social/linkedin.txt",
     "social/mastodon.txt",
     "social/threads.txt",

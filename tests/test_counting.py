@@ -14,12 +14,9 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from digestgen.outputs.social import Draft, Post
-from digestgen.platforms.counting import (
-    extract_urls_with_indices,
-    mastodon_length,
-    x_parse,
-)
+from digestgen.platforms.mastodon import mastodon_length
 from digestgen.platforms.registry import PLATFORMS
+from digestgen.platforms.twitter_text import extract_urls_with_indices, x_parse
 
 CONFORMANCE = Path(__file__).parent / "conformance" / "validate.yml"
 
@@ -54,7 +51,7 @@ def test_the_emoji_expression_is_the_librarys() -> None:
         warnings.simplefilter("ignore")
         from twitter_text.regexp.emoji import emoji
 
-    from digestgen.platforms.counting import _emoji
+    from digestgen.platforms.twitter_text import _emoji
 
     assert _emoji().pattern == emoji.pattern
 
@@ -130,7 +127,7 @@ def test_mastodon_finds_urls_as_twitter_texts_extractor_does(text: str, length: 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
 def test_mastodon_gives_each_extracted_url_23(text: str) -> None:
-    from digestgen.platforms.counting import _graphemes
+    from digestgen.platforms.base import graphemes as _graphemes
 
     urls = extract_urls_with_indices(text, without_protocol=False)
     if "@" in text:

@@ -39,21 +39,28 @@ LAYERS: list[list[str]] = [
         "errors",
         "text.typography",
         "render.colors",
-        "platforms.counting",
+        "platforms.twitter_text",
         "content.esp",
         "render.utm",
-        "platforms.links",
         "outputs.headers",
     ],
     ["render.templates", "build.write", "checks.clients", "checks.spam", "net.fetch"],
     ["net.pages"],
-    # the content: its models, loaded from YAML
+    # the fields editors fill, then the platforms (each declaring its own fields), then the
+    # content models made of both
+    ["content.fields"],
+    ["platforms.base"],
+    [
+        f"platforms.{name}"
+        for name in ("bluesky", "facebook", "linkedin", "mastodon", "threads", "x")
+    ],
+    ["platforms.registry"],
     ["content.models"],
     ["content.load"],
     ["content.workspace"],
     ["content.photos", "net.smtp", "content.starter", "draft.placeholders"],
     # the digest as every output shows it, and the platforms' records
-    ["render.view", "platforms.registry"],
+    ["render.view"],
     # the renderers, each from the view to files' contents
     ["outputs.social"],
     ["outputs.cards.draw", "outputs.newsletter"],

@@ -7,13 +7,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digestgen.platforms.counting import bluesky_length
-from digestgen.platforms.links import (
+from digestgen.platforms.bluesky import (
+    bluesky_app_length,
+    bluesky_length,
     bluesky_links,
     bluesky_short_url,
     bluesky_shortened,
 )
-from digestgen.platforms.registry import PLATFORMS, bluesky_app_length
+from digestgen.platforms.registry import PLATFORMS
 
 # --- Bluesky: the examples of social-app's own test of toShortUrl (__tests__/lib/strings) ----
 

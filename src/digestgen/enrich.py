@@ -22,8 +22,8 @@ from typing import Any
 from ruamel.yaml import YAML, scalarstring
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from digestgen.content.fields import Alt, HttpsUrl, Line, Text
 from digestgen.content.load import display_path, read_yaml
-from digestgen.content.models import Alt, HttpsUrl, Line, Text
 from digestgen.errors import DigestgenError
 from digestgen.net.fetch import FetchError
 from digestgen.net.pages import PageMetadata, fetch_page, parse_metadata

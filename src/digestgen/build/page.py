@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup, escape
 
 from digestgen.outputs.social import Draft
-from digestgen.platforms.registry import Platform
+from digestgen.platforms.base import Platform
 from digestgen.render.templates import environment
 from digestgen.render.view import View
 from digestgen.text.messages import PREVIEW, kilobytes, number

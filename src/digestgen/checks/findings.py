@@ -20,6 +20,7 @@ from digestgen.content.load import Loaded, Loc
 from digestgen.draft.placeholders import left_for_editor
 from digestgen.outputs.newsletter import Newsletter, href_value, sender_domain, sent_message
 from digestgen.outputs.social import Draft
+from digestgen.platforms.registry import PLATFORMS
 from digestgen.text.messages import (
     ESP_CONSEQUENCES,
     Language,
@@ -179,8 +180,10 @@ def _content_urls(loaded: Loaded) -> Iterator[tuple[Loc, str]]:
     if event.image:
         yield ("event", "image", "src"), event.image.src
     for i, speaker in enumerate(event.speakers):
-        if speaker.linkedin:
-            yield ("event", "speakers", i, "linkedin"), speaker.linkedin
+        for platform in PLATFORMS.values():  # a speaker's profile page is a link
+            handle = getattr(speaker, platform.name) if platform.speaker_handle else None
+            if handle and handle.lower().startswith(("http://", "https://")):
+                yield ("event", "speakers", i, platform.name), handle
         if speaker.photo:
             yield ("event", "speakers", i, "photo", "src"), speaker.photo.src
     for i, article in enumerate(loaded.digest.further_reading.articles):

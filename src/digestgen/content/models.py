@@ -1,236 +1,43 @@
 """The content model of content-format.md (v1): what editors write, validated.
 
 Every model forbids unknown keys, so a typo such as ``speakrs`` is an error rather than a
-silently empty section. Text is stripped and normalised to NFC; fields typeset by the
-language rules are marked with :data:`PROSE` so the renderer can find them by type alone.
-No file access and no rendering happen here.
+silently empty section. The field types (text stripped and normalised to NFC, fields typeset
+by the language rules marked with :data:`~digestgen.content.fields.PROSE`) are in
+:mod:`digestgen.content.fields`. The per-platform fields (``outlet.handles``, a speaker's
+handles, ``social.mentions``, ``social.<platform>``) are made from the platforms' records
+(:mod:`digestgen.platforms.registry`). No file access and no rendering happen here.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from datetime import date
-from typing import Annotated, Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    model_validator,
-)
+from pydantic import AfterValidator, BeforeValidator, Field, create_model, model_validator
 
 from digestgen.content.esp import EspName, preset
+from digestgen.content.fields import (
+    PROSE,
+    QUOTED,
+    Alt,
+    Color,
+    Day,
+    Email,
+    Hashtag,
+    HttpsUrl,
+    Line,
+    Slug,
+    Strict,
+    Text,
+    Unsubscribe,
+    Url,
+    clean,
+    is_merge_tag,
+)
+from digestgen.platforms.registry import PLATFORMS
 from digestgen.text.messages import Language
 
-
-class Typeset:
-    """Marks a text field that gets the language's typography in every output."""
-
-    def __repr__(self) -> str:
-        return "PROSE"
-
-
-PROSE = Typeset()
-
-
-class Quoted:
-    """Marks text always shown inside quotation marks: its own quotes are the nested kind."""
-
-    def __repr__(self) -> str:
-        return "QUOTED"
-
-
-QUOTED = Quoted()
-
-
-def _clean(value: Any) -> Any:
-    # Numbers are accepted as text (a title such as 2030 is text), then stripped and NFC'd.
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
-        value = str(value)
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value).strip()
-    return value
-
-
-def _not_empty(value: str) -> str:
-    if not value:
-        raise ValueError("must not be empty")
-    return value
-
-
-def _no_control_chars(value: str) -> str:
-    bad = [c for c in value if unicodedata.category(c) == "Cc" and c not in "\n\t"]
-    if bad:
-        raise ValueError(f"contains a control character (U+{ord(bad[0]):04X}); retype the text")
-    return value
-
-
-MAX_TEXT = 20_000  # a long summary is some 2,000; a field past this is a paste gone wrong
-MAX_LINE = 500
-LINE_BREAKS = "\n\r\t\x0b\x0c\x85\u2028\u2029"
-
-
-def _at_most(limit: int) -> Any:
-    def check(value: str) -> str:
-        if len(value) > limit:
-            raise ValueError(f"{len(value):,} characters; at most {limit:,} are read here")
-        return value
-
-    return check
-
-
-def _one_line(value: str) -> str:
-    if any(c in value for c in LINE_BREAKS):
-        raise ValueError("must be one line: remove the line break (or tab) from it")
-    return value
-
-
-Text = Annotated[
-    str,
-    BeforeValidator(_clean),
-    AfterValidator(_not_empty),
-    AfterValidator(_no_control_chars),
-    AfterValidator(_at_most(MAX_TEXT)),
-    PROSE,
-]
-"""Plain text shown to readers: never markup, always typeset."""
-Line = Annotated[Text, AfterValidator(_one_line), AfterValidator(_at_most(MAX_LINE))]
-"""Text of one line: a subject, a name, a title (a header or a card holds one line)."""
-Alt = Annotated[
-    str,
-    BeforeValidator(_clean),
-    AfterValidator(_no_control_chars),
-    AfterValidator(_one_line),
-    AfterValidator(_at_most(MAX_LINE)),
-    PROSE,
-]
-"""An image's alternative text: one line, empty for a decorative image."""
-
-
-def _check_url(value: str, *, https_only: bool = False) -> str:
-    if any(c.isspace() or unicodedata.category(c) == "Cc" for c in value):
-        raise ValueError("a URL cannot contain spaces; encode them as %20")
-    if "\\" in value:
-        # Browsers read "\" as "/": https://evil.example\@site/ opens evil.example.
-        raise ValueError("a URL cannot contain a backslash; write / or encode it as %5C")
-    if len(value) > 2000:
-        raise ValueError(f"{len(value):,} characters; a URL longer than 2,000 breaks in browsers")
-    parts = urlsplit(value)
-    if "@" in parts.netloc:
-        raise ValueError("a URL with a user name before its host (user@host) is not allowed")
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https"):
-        shown = f"{scheme}: URLs are not allowed" if scheme else "a relative URL is not allowed"
-        raise ValueError(f"{shown}; write an absolute URL such as https://www.example.com/page")
-    if https_only and scheme != "https":
-        raise ValueError("must be an https:// URL")
-    try:
-        host = parts.hostname
-        parts.port  # noqa: B018 - raises on a malformed port
-    except ValueError as exc:
-        raise ValueError(f"is not a valid URL ({exc})") from None
-    if not host or "." not in host.strip("."):
-        raise ValueError("needs a host name, as in https://www.example.com/page")
-    return value
-
-
-def _check_https_url(value: str) -> str:
-    return _check_url(value, https_only=True)
-
-
-Url = Annotated[str, BeforeValidator(_clean), AfterValidator(_check_url)]
-"""An absolute http(s) URL; ``javascript:``, ``data:`` and relative URLs are rejected."""
-HttpsUrl = Annotated[str, BeforeValidator(_clean), AfterValidator(_check_https_url)]
-
-EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]+")
-
-
-def _check_email(value: str) -> str:
-    if not EMAIL.fullmatch(value):
-        raise ValueError("is not an e-mail address (name@example.com)")
-    return value
-
-
-Email = Annotated[str, BeforeValidator(_clean), AfterValidator(_check_email)]
-Color = Annotated[
-    str,
-    BeforeValidator(_clean),
-    StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$", to_lower=True),
-]
-XHandle = Annotated[
-    str, BeforeValidator(_clean), StringConstraints(pattern=r"^@[A-Za-z0-9_]{1,15}$")
-]
-Hashtag = Annotated[str, BeforeValidator(_clean), StringConstraints(pattern=r"^\w+$")]
-Slug = Annotated[
-    str, BeforeValidator(_clean), StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-]
-Handle = Annotated[
-    str,
-    BeforeValidator(_clean),
-    AfterValidator(_not_empty),
-    StringConstraints(pattern=r"^@?[\w.@:-]{1,100}$"),
-]
-"""A Bluesky, Mastodon or Threads handle: letters, digits and . _ - @ : only."""
-
-
-def _parse_date(value: Any) -> Any:
-    # The loader hands dates over as text, so that 2018-02-30 becomes a field error here.
-    if isinstance(value, str):
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            raise ValueError("write the date as YYYY-MM-DD, e.g. 2018-12-05")
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(f"{value.strip()} is not a date that exists") from None
-    if isinstance(value, date):
-        return value
-    raise ValueError("write the date as YYYY-MM-DD, e.g. 2018-12-05")
-
-
-Day = Annotated[date, BeforeValidator(_parse_date)]
-
-# Merge tags of the common email service providers, emitted verbatim as the unsubscribe link.
-MERGE_TAG = re.compile(
-    r"\*\|[A-Z0-9_:]+\|\*"  # Mailchimp *|UNSUB|*
-    r"|\{\{\{\s*[\w.\-]+\s*\}\}\}"  # SendGrid {{{unsubscribe}}}
-    r"|\{\{\s*[\w.\-]+\s*\}\}"  # Brevo, Mailjet, many others {{ unsubscribe }}
-    r"|\[\[[\w.\-]+\]\]"  # Mailjet [[UNSUB_LINK_EN]]
-    r"|%%[\w.\-]+%%"  # Salesforce, ActiveCampaign %%unsubscribe%%
-    r"|%[a-z_]+%"  # Mailgun %unsubscribe_url%
-    r"|<%[\w.\-]+%>"  # SendGrid <%asm_group_unsubscribe_raw_url%>
-    r"|\$[\w.\-]+\$"  # Campaign Monitor style $unsubscribe$
-)
-
-
-def is_merge_tag(value: str) -> bool:
-    """Whether ``value`` is an ESP merge tag rather than a URL."""
-    return MERGE_TAG.fullmatch(value) is not None
-
-
-def _check_unsubscribe(value: str) -> str:
-    if is_merge_tag(value):
-        return value
-    if value.lower().startswith(("http://", "https://")):
-        return _check_https_url(value)
-    raise ValueError(
-        "must be an https:// URL or your email service's merge tag, such as *|UNSUB|* or "
-        "{{ unsubscribe }}"
-    )
-
-
-Unsubscribe = Annotated[str, BeforeValidator(_clean), AfterValidator(_check_unsubscribe)]
-"""An https URL (merge tags inside it are kept) or an email service's merge tag alone."""
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+__all__ = ["PROSE", "QUOTED", "is_merge_tag"]
 
 
 class Image(Strict):
@@ -268,47 +75,69 @@ class Brand(Strict):
     text_color: Color = "#1f2933"
     background_color: Color = "#ffffff"
     # Goes into the email's CSS as written, so only what a font stack needs is allowed.
-    font_family: Annotated[str, BeforeValidator(_clean), AfterValidator(_font_stack)] = (
+    font_family: Annotated[str, BeforeValidator(clean), AfterValidator(_font_stack)] = (
         "Helvetica, Arial, sans-serif"
     )
 
 
-class MastodonLimits(Strict):
-    """What the outlet's Mastodon server allows, as its ``/api/v2/instance`` reports it
-    (``configuration.statuses``)."""
+class PerPlatform(Strict):
+    """A model whose fields the platforms' records make: ``getattr(model, platform.name)``."""
 
-    max_characters: Annotated[int, Field(gt=0, le=100_000)] = 500
-    characters_reserved_per_url: Annotated[int, Field(ge=0, le=1000)] = 23
+    if TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any: ...
 
 
-class Handles(Strict):
-    x: XHandle | None = None
-    linkedin: HttpsUrl | None = None
-    bluesky: Handle | None = None
-    mastodon: Handle | None = None
-    threads: Handle | None = None
-    mastodon_limits: MastodonLimits = MastodonLimits()
+def _per_platform(name: str, doc: str, fields: dict[str, Any], base: Any = PerPlatform) -> Any:
+    return create_model(name, __base__=base, __doc__=doc, __module__=__name__, **fields)
+
+
+def _options(prefix: str, suffix: str, *, digest: bool) -> dict[str, Any]:
+    """``social.<platform>``: each platform's options, in an outlet (their defaults) or a
+    digest (unset: the outlet's choice holds)."""
+    fields = {}
+    for platform in PLATFORMS.values():
+        if not platform.options:
+            continue
+        choices: dict[str, Any] = {
+            o.name: (
+                Optional[o.annotation] if digest else o.annotation,  # noqa: UP045
+                Field(None if digest else o.default, description=o.description),
+            )
+            for o in platform.options
+        }
+        name = f"{prefix}{platform.label.replace(' ', '')}{suffix}"
+        model = create_model(name, __base__=Strict, __module__=__name__, **choices)
+        fields[platform.name] = (model, model())
+    return fields
+
+
+_handles: dict[str, Any] = {
+    p.name: (Optional[p.handle], None)  # noqa: UP045 - a type of the registry, made at run time
+    for p in PLATFORMS.values()
+    if p.handle is not None
+}
+for _platform in PLATFORMS.values():
+    _handles.update(_platform.settings)
+
+if TYPE_CHECKING:
+    Handles = PerPlatform
+    OutletSocial = PerPlatform
+else:
+    Handles = _per_platform(
+        "Handles", "The outlet's accounts, and its platforms' settings.", _handles
+    )
+    OutletSocial = _per_platform(
+        "OutletSocial",
+        "The outlet's defaults for every digest's social drafts.",
+        _options("Outlet", "", digest=False),
+    )
 
 
 class Utm(Strict):
     enabled: bool = True
     source: Slug = "newsletter"
     medium: Slug = "email"
-
-
-class LinkedInOptions(Strict):
-    # None in a digest: the outlet's choice holds.
-    link_in_comment: bool | None = None
-
-
-class OutletLinkedIn(Strict):
-    link_in_comment: bool = False
-
-
-class OutletSocial(Strict):
-    """The outlet's defaults for every digest's social drafts."""
-
-    linkedin: OutletLinkedIn = OutletLinkedIn()
 
 
 class Outlet(Strict):
@@ -372,14 +201,27 @@ class Organization(Strict):
     url: Url | None = None
 
 
-class Speaker(Strict):
+class _Speaker(PerPlatform):
     name: Line
     role: Line
     organization: Line
     quote: Annotated[Text, QUOTED]
-    x: XHandle | None = None
-    linkedin: HttpsUrl | None = None
     photo: Image | None = None
+
+
+if TYPE_CHECKING:
+    Speaker = _Speaker
+else:
+    Speaker = _per_platform(
+        "Speaker",
+        "One speaker; their accounts on the platforms that have a field for them.",
+        {
+            p.name: (Optional[p.speaker_handle], None)  # noqa: UP045
+            for p in PLATFORMS.values()
+            if p.speaker_handle is not None
+        },
+        base=_Speaker,
+    )
 
 
 class Event(Strict):
@@ -410,15 +252,30 @@ class FurtherReading(Strict):
     articles: Annotated[list[Article], Field(min_length=1, max_length=10)]
 
 
-class Mentions(Strict):
-    x: list[XHandle] = []
-    linkedin: list[Line] = []
+if TYPE_CHECKING:
+    Mentions = PerPlatform
+else:
+    Mentions = _per_platform(
+        "Mentions",
+        "The accounts the posts tag, per platform.",
+        {p.name: (list[p.mention], []) for p in PLATFORMS.values() if p.mention is not None},
+    )
 
 
-class Social(Strict):
+class _Social(PerPlatform):
     hashtags: list[Hashtag] = []
     mentions: Mentions = Mentions()
-    linkedin: LinkedInOptions = LinkedInOptions()
+
+
+if TYPE_CHECKING:
+    Social = _Social
+else:
+    Social = _per_platform(
+        "Social",
+        "The digest's social drafts: hashtags, mentions, and each platform's own choices.",
+        _options("", "Options", digest=True),
+        base=_Social,
+    )
 
 
 class DigestUtm(Strict):

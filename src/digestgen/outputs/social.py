@@ -1,7 +1,8 @@
-"""Social drafts: a LinkedIn post (and its first comment) and threads for X, Bluesky, Mastodon
-and Threads, each within its platform's limit as that platform counts it. Pure functions from
-the digest's :class:`~digestgen.render.view.View` to posts; each platform's rules are its record in
-:mod:`digestgen.platforms.registry`.
+"""Social drafts: single posts (LinkedIn and its first comment, Facebook) and threads (X,
+Bluesky, Mastodon, Threads), each within its platform's limit as that platform counts it. Pure
+functions from the digest's :class:`~digestgen.render.view.View` to posts; each platform's
+rules are its record in :mod:`digestgen.platforms` (the list in
+:mod:`digestgen.platforms.registry`).
 
 A post that does not fit is shortened at a word boundary, with an ellipsis, in a set order
 of fields (the quote first, then the attribution): a URL, a hashtag or a word is kept whole
@@ -16,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from digestgen.platforms.registry import Platform, platforms_for
+from digestgen.platforms.base import Platform
+from digestgen.platforms.registry import platforms_for
 from digestgen.render.templates import environment
 from digestgen.render.view import View
 from digestgen.text.messages import note, quote_marks
@@ -117,13 +119,13 @@ class Draft:
 
 def _mentioned(digest: Digest, platform: Platform) -> list[str]:
     """The digest's ``social.mentions`` for ``platform`` (none where it names nobody)."""
-    return getattr(digest.social.mentions, platform.mentions) if platform.mentions else []
+    return list(getattr(digest.social.mentions, platform.name)) if platform.mention else []
 
 
 def _context(view: View, platform: Platform) -> dict[str, Any]:
     context = view.context(source=platform.name, medium="social", nbsp=NBSP)
     outlet = context["outlet"]
-    handle = getattr(outlet.handles, platform.handle) if platform.handle else None
+    handle = getattr(outlet.handles, platform.name) if platform.signs else None
     quote_open, quote_close = quote_marks(context["lang"], NBSP)
     hashtags = [f"#{tag}" for tag in context["digest"].social.hashtags[: platform.max_hashtags]]
     named = _mentioned(context["digest"], platform)
@@ -170,9 +172,7 @@ def render_thread(view: View, workspace: Path, platform: Platform) -> Draft:
             "role": speaker.role,
             "organization": speaker.organization,
             "name": speaker.name,
-            "handle": getattr(speaker, platform.speaker_handle) or ""
-            if platform.speaker_handle
-            else "",
+            "handle": getattr(speaker, platform.name) or "" if platform.names_speakers else "",
         }
         # The quote is the post: the role goes first, whole, then the quote is shortened.
         order = [("role", WHOLE), ("quote", WORDS), ("organization", WHOLE), ("name", WORDS)]
@@ -199,16 +199,18 @@ def render_thread(view: View, workspace: Path, platform: Platform) -> Draft:
     return Draft(platform, [Post(t, platform.count(t)) for t in texts])
 
 
-def link_in_comment(loaded: Loaded) -> bool:
-    """Whether the LinkedIn post leaves its links to a first comment: the digest's
-    ``social.linkedin.link_in_comment``, else the outlet's."""
-    chosen = loaded.digest.social.linkedin.link_in_comment
-    return loaded.outlet.social.linkedin.link_in_comment if chosen is None else chosen
+def link_in_comment(loaded: Loaded, platform: Platform) -> bool:
+    """Whether a single post leaves its links to a first comment: the digest's
+    ``social.<platform>.link_in_comment``, else the outlet's (a platform without the option:
+    never)."""
+    if not platform.has_option("link_in_comment"):
+        return False
+    return bool(platform.option("link_in_comment", loaded.digest, loaded.outlet))
 
 
 def render_post(view: View, workspace: Path, platform: Platform) -> Draft:
-    """One post (LinkedIn) whose first ``hook_limit`` characters say what the event was and
-    why it matters.
+    """One post (LinkedIn, Facebook) whose first ``hook_limit`` characters say what the event
+    was and why it matters.
 
     With :func:`link_in_comment`, the post holds no link (it says where the link is) and the
     draft's ``comment`` holds the recap and the follow-up stories, to post as the first comment.
@@ -217,7 +219,7 @@ def render_post(view: View, workspace: Path, platform: Platform) -> Draft:
     template = env.get_template(platform.template)
     context = _context(view, platform)
     event, issue = context["event"], context["issue"]
-    in_comment = link_in_comment(view.loaded)
+    in_comment = link_in_comment(view.loaded, platform)
     hook_limit = platform.hook_limit or platform.limit
     comment_limit = platform.comment_limit or platform.limit
     hook_macro = env.get_template("social/_hook.txt.j2").module.hook  # type: ignore[attr-defined]
@@ -282,8 +284,14 @@ def render_post(view: View, workspace: Path, platform: Platform) -> Draft:
             )
         )
     tags = context["digest"].social.hashtags
-    if not 3 <= len(tags) <= 5:
-        notes.append(note(language, "hashtags", count=len(tags), platform=label))
+    if platform.hashtag_advice:
+        fewest, most = platform.hashtag_advice
+        if not fewest <= len(tags) <= most:
+            notes.append(
+                note(
+                    language, "hashtags", count=len(tags), platform=label, fewest=fewest, most=most
+                )
+            )
     return Draft(platform, [Post(text, platform.count(text))], notes, comment)
 
 

@@ -518,7 +518,7 @@ _NOTES_EN: dict[str, str] = {
         "Post {file} ({length} / {limit}) as the first comment, right after the post: it "
         "holds the links."
     ),
-    "hashtags": "{count} hashtags in social.hashtags; {platform} advises 3 to 5.",
+    "hashtags": "{count} hashtags in social.hashtags; {platform} advises {fewest} to {most}.",
 }
 _NOTES_FR: dict[str, str] = {
     "tag-mentions": (
@@ -528,7 +528,9 @@ _NOTES_FR: dict[str, str] = {
         "Publier {file} ({length} / {limit}) en premier commentaire, juste après le message : "
         "il porte les liens."
     ),
-    "hashtags": "{count} hashtags dans social.hashtags ; {platform} en conseille 3 à 5.",
+    "hashtags": (
+        "{count} hashtags dans social.hashtags ; {platform} en conseille {fewest} à {most}."
+    ),
 }
 
 

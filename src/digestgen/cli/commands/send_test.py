@@ -25,7 +25,7 @@ def send_test(
 ) -> None:
     """Send the newsletter, subject prefixed [TEST], through the SMTP server of the environment."""
     from digestgen.build.pipeline import NEWSLETTER, render_files
-    from digestgen.content.models import EMAIL
+    from digestgen.content.fields import EMAIL
     from digestgen.net.smtp import send_message, smtp_settings
     from digestgen.outputs.newsletter import sent_message
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 @command()
 def social(workspace: Workspace, digest: DigestArg = None) -> None:
-    """Write the LinkedIn, X, Bluesky, Mastodon and Threads drafts; show each post's length."""
+    """Write the social drafts, one file per platform; show each post's length."""
     from digestgen.build.pipeline import CARDS, SOCIAL, build
 
     loaded = workspace.load(digest)

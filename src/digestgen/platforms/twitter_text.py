@@ -1,4 +1,4 @@
-"""How each platform counts a post: pure functions from text to a number (or a verdict).
+"""twitter-text v3, as X counts a post: pure functions from text to a number and a verdict.
 
 X counts with twitter-text v3: the same rules as twitter-text-parser (URL extraction with its
 lists of top-level domains, its emoji list, its weight table), read from that library's data
@@ -376,47 +376,3 @@ def _may_hold_emoji(text: str) -> bool:
 def x_weighted_length(text: str) -> int:
     """X's twitter-text v3 weighted length (see :func:`x_parse`)."""
     return x_parse(text).weighted_length
-
-
-# --- Bluesky, Mastodon, LinkedIn ----------------------------------------------------------
-
-BLUESKY_MAX_BYTES = 3000
-
-
-def _graphemes(text: str) -> int:
-    import regex
-
-    return len(regex.findall(r"\X", text))
-
-
-def bluesky_length(text: str) -> int:
-    """Bluesky's count: grapheme clusters of the post text, links written out in full."""
-    return _graphemes(unicodedata.normalize("NFC", text))
-
-
-def bluesky_bytes(text: str) -> int:
-    """The UTF-8 size of a Bluesky post's text, which its record also caps (3,000 bytes)."""
-    return len(unicodedata.normalize("NFC", text).encode("utf-8"))
-
-
-_MASTODON_MENTION = re.compile(r"(?<![\w/])@(\w+)@[\w.-]+\w", re.UNICODE)
-
-
-def mastodon_length(text: str, url_weight: int = 23) -> int:
-    """Mastodon's count: graphemes, every URL twitter-text's extractor finds (with its
-    protocol) as 23, a remote mention as its user part.
-
-    ``url_weight`` is the server's ``characters_reserved_per_url`` when it is not 23.
-    """
-    pieces, start = [], 0
-    for url in extract_urls_with_indices(text, without_protocol=False):
-        begin, end = url["indices"]
-        pieces += [text[start:begin], "x" * url_weight]
-        start = end
-    pieces.append(text[start:])
-    return _graphemes(_MASTODON_MENTION.sub(r"@\1", "".join(pieces)))
-
-
-def linkedin_length(text: str) -> int:
-    """LinkedIn's composer counts UTF-16 code units, as JavaScript does (an emoji is 2)."""
-    return len(text.encode("utf-16-le")) // 2

@@ -1,16 +1,19 @@
-"""Links in social posts as each platform's app finds, writes and shows them.
+"""Bluesky: a thread counted in graphemes after the app has shortened its links, and its
+record's cap of 3,000 UTF-8 bytes.
 
-Pure text functions. The Bluesky app rewrites a link before it counts or posts a text, so its
-count is taken on :func:`bluesky_shortened`. Which platform finds and shows links which way
-is said by its record in :mod:`digestgen.platforms.registry`.
+The Bluesky app rewrites a link before it counts or posts a text, so its count is taken on
+:func:`bluesky_shortened`.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-LINKEDIN_SHORTENS = 26  # LinkedIn rewrites a longer link as an lnkd.in one
-_URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
+from digestgen.content.fields import Handle
+from digestgen.platforms.base import Platform, graphemes
+
+MAX_BYTES = 3000
 
 # The Bluesky app finds links as @atproto/api's RichText.detectFacets does (its regex, then one
 # trailing .,;!? and an unmatched ")" left out), and before it counts or posts a text it writes
@@ -99,14 +102,34 @@ def bluesky_shortened(text: str) -> str:
     return "".join(pieces) + text[last:]
 
 
-_TRAILING_PUNCTUATION = ".,;:!?)»”’'\""
+def bluesky_length(text: str) -> int:
+    """Bluesky's count: grapheme clusters of the post text, links written out in full."""
+    return graphemes(unicodedata.normalize("NFC", text))
 
 
-def web_links(text: str) -> list[tuple[int, int]]:
-    """Where an app that finds links written with their scheme sees them: (start, end) spans,
-    closing punctuation left out."""
-    spans = []
-    for match in _URL.finditer(text):
-        url = match.group(0).rstrip(_TRAILING_PUNCTUATION)
-        spans.append((match.start(), match.start() + len(url)))
-    return spans
+def bluesky_bytes(text: str) -> int:
+    """The UTF-8 size of a Bluesky post's text, which its record also caps (3,000 bytes)."""
+    return len(unicodedata.normalize("NFC", text).encode("utf-8"))
+
+
+def bluesky_app_length(text: str) -> int:
+    """Bluesky's count of a draft as its app counts it: after it shortens the links."""
+    return bluesky_length(bluesky_shortened(text))
+
+
+def bluesky_accepts(text: str) -> bool:
+    """Bluesky's record also caps its text (links shortened by the app) at 3,000 UTF-8 bytes."""
+    return bluesky_bytes(bluesky_shortened(text)) <= MAX_BYTES
+
+
+PLATFORM = Platform(
+    "bluesky",
+    "Bluesky",
+    300,
+    bluesky_app_length,
+    bluesky_accepts,
+    handle=Handle,
+    signs=True,
+    find_links=bluesky_links,
+    shown_url=bluesky_short_url,
+)
