@@ -15,7 +15,9 @@ SLUG = "club-des-partenaires-du-numerique-la-grande-soiree-annuelle-2018-12-05"
 
 @pytest.fixture(scope="module")
 def email_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from digestgen.content.workspace import Workspace, build, find_digest, load
+    from digestgen.build.pipeline import build
+    from digestgen.content.load import load
+    from digestgen.content.workspace import Workspace, find_digest
 
     repo = Path(__file__).resolve().parents[1]
     out = tmp_path_factory.mktemp("out")
@@ -57,7 +59,8 @@ def test_a_phone_that_drops_style_still_fits_the_email(browser, case: str, tmp_p
     """Gmail's apps with other accounts and Samsung Email with Outlook.com drop <style>."""
     import re
 
-    from digestgen.content.workspace import Workspace, render_files
+    from digestgen.build.pipeline import render_files
+    from digestgen.content.workspace import Workspace
 
     repo = Path(__file__).resolve().parent
     root = repo.parent if case == "sample" else repo / "cases" / case
