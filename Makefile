@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # templates as they ship inside the package.
 SOURCES := pyproject.toml $(shell find src templates -type f -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: newsletter build test bench lint clean golden caniemail
+.PHONY: newsletter build test check-fast bench lint clean golden caniemail messages docs
 
 newsletter: $(VENV)/.digestgen  ## render the sample digest into out/
 	$(BIN)/digestgen newsletter club-partenaires-2018
@@ -18,6 +18,13 @@ AXE := $(VENV)/axe/node_modules/axe-core/axe.min.js
 
 test: $(VENV)/.digestgen $(AXE)  ## the whole suite
 	AXE_JS=$(AXE) $(BIN)/pytest
+
+# The developers' loop: the suite on the source tree itself (src/ and templates/ as they are
+# now, nothing installed), without the browser tests; `make test` is what CI runs.
+check-fast: $(VENV)/.deps
+	PYTHONPATH=$(CURDIR)/src:$(CURDIR)/tests $(BIN)/python -m pytest -q -m "not browser" \
+		--deselect tests/test_templates.py::test_the_installed_package_uses_its_compiled_templates \
+		--deselect tests/test_locale.py::test_the_installed_package_reads_its_compiled_catalog
 
 golden: $(VENV)/.digestgen  ## refresh the golden files; read `git diff tests/golden` before committing
 	$(BIN)/pytest tests/test_golden.py --update-golden
@@ -39,9 +46,23 @@ caniemail: $(VENV)/.deps
 	cd $(VENV)/caniemail && npm pack --silent caniemail@latest >/dev/null && tar xzf caniemail-*.tgz
 	$(BIN)/python scripts/refresh_caniemail.py $(VENV)/caniemail/package src/digestgen/data
 
+# digestgen's words: every T_/TN_ of the package into locale/digestgen.pot, then merged into
+# each language's catalog (new words arrive untranslated: `make test` fails until they are).
+LOCALES := src/digestgen/locale
+messages: $(VENV)/.deps
+	$(BIN)/pybabel extract -F babel.cfg --no-default-keywords -k T_:1c,2 -k TN_:1c,2,3 \
+		--no-location --sort-output --width 100 --omit-header -o $(LOCALES)/digestgen.pot .
+	$(BIN)/pybabel update -i $(LOCALES)/digestgen.pot -d $(LOCALES) -D digestgen \
+		--ignore-obsolete --no-fuzzy-matching --width 100 \
+		--ignore-pot-creation-date
+
+# The README's generated parts: the table of check codes, from the checks' declarations.
+docs: $(VENV)/.deps
+	PYTHONPATH=$(CURDIR)/src $(BIN)/python scripts/readme_codes.py --write
+
 lint: $(VENV)/.digestgen
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts hatch_build.py
+	$(BIN)/ruff format --check src tests bench scripts hatch_build.py
 	$(BIN)/mypy src
 
 $(VENV)/.deps: pyproject.toml

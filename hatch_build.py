@@ -1,7 +1,10 @@
-"""Wheel build hook: the built-in templates, compiled by Jinja into Python modules, ship inside
-the wheel (``digestgen/compiled_templates``), so that no command spends its first tenth of a
-second compiling them. digestgen uses them only when the installed Jinja is the one that
-compiled them; otherwise it compiles the sources as usual."""
+"""Wheel build hook, two things compiled ahead so that no command spends time on them:
+
+- the built-in templates, compiled by Jinja into Python modules (``digestgen/compiled_templates``),
+  used only when the installed Jinja is the one that compiled them (otherwise digestgen compiles
+  the sources as usual);
+- each language's catalog, ``locale/<lang>/LC_MESSAGES/digestgen.po`` compiled by Babel into the
+  ``.mo`` that Python's gettext reads (a source checkout reads the ``.po`` itself)."""
 
 from __future__ import annotations
 
@@ -27,3 +30,21 @@ class CompiledTemplates(BuildHookInterface):  # type: ignore[misc]
         target = Path(tempfile.mkdtemp(prefix="digestgen-templates-"))
         compile_builtin_templates(Path(self.root) / "templates", target)
         build_data["force_include"][str(target)] = "digestgen/compiled_templates"
+        self._compile_catalogs(build_data)
+
+    def _compile_catalogs(self, build_data: dict[str, Any]) -> None:
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        locales = Path(self.root) / "src" / "digestgen" / "locale"
+        target = Path(tempfile.mkdtemp(prefix="digestgen-catalogs-"))
+        for source in sorted(locales.glob("*/LC_MESSAGES/digestgen.po")):
+            language = source.parents[1].name
+            with source.open("rb") as file:
+                catalog = read_po(file, locale=language)
+            compiled = target / f"{language}.mo"
+            with compiled.open("wb") as file:
+                write_mo(file, catalog)
+            build_data["force_include"][str(compiled)] = (
+                f"digestgen/locale/{language}/LC_MESSAGES/digestgen.mo"
+            )

@@ -73,3 +73,13 @@ def local_links(value: Any, base: str) -> Any:
     if isinstance(value, str) and value.startswith(("http://", "https://")):
         return f"{base}/ok"
     return value
+
+
+def check_links(loaded: Any, **options: Any) -> list[Any]:
+    """What ``check --links`` finds: the digest's links fetched, then the link checks."""
+    from digestgen.checks.base import Material
+    from digestgen.checks.links import fetch_links
+    from digestgen.checks.registry import run_checks
+
+    fetched = fetch_links(loaded, **options)
+    return run_checks(Material(loaded, links=fetched), needing="links")

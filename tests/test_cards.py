@@ -23,11 +23,10 @@ from digestgen.outputs.cards.draw import (
     Card,
     fit_text,
     font,
-    forget_drawn,
     palette,
-    start_cards,
     wrap,
 )
+from digestgen.outputs.cards.workers import forget_drawn, start_cards
 from digestgen.render.colors import contrast_ratio
 from digestgen.render.view import View
 from digestgen.text.typography import NBSP, typeset
@@ -176,7 +175,7 @@ def test_build_writes_the_cards_and_their_alt_text(sample: Path, cli) -> None:  
 WORKERS = """
 import hashlib, json, sys
 from pathlib import Path
-import digestgen.outputs.cards.draw as cards
+import digestgen.outputs.cards.workers as cards
 from digestgen.render.view import View
 from digestgen.content.load import load
 from digestgen.content.workspace import find_digest
@@ -196,7 +195,7 @@ def test_cards_drawn_by_workers_are_the_ones_drawn_here(
     import subprocess
     import sys
 
-    import digestgen.outputs.cards.draw as cards
+    import digestgen.outputs.cards.workers as cards
 
     result = subprocess.run(
         [sys.executable, "-c", WORKERS, str(REPO / "content")],
@@ -212,17 +211,18 @@ def test_cards_drawn_by_workers_are_the_ones_drawn_here(
 
 
 def _count_drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    import digestgen.outputs.cards.draw as cards
+    import digestgen.outputs.cards.workers as cards
+    from digestgen.outputs.cards.draw import CardJob
 
     drawn: list[str] = []
-    draw = cards._draw_card
+    draw = cards.draw_card
 
-    def counted(job: cards.CardJob) -> bytes:
+    def counted(job: CardJob) -> bytes:
         drawn.append(job.name)
         return draw(job)
 
     monkeypatch.setattr(cards, "_can_fork", lambda jobs: False)
-    monkeypatch.setattr(cards, "_draw_card", counted)
+    monkeypatch.setattr(cards, "draw_card", counted)
     return drawn
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -11,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from digestgen.checks.findings import GMAIL_CLIP, block_sizes, check_links
+from digestgen.checks.email import GMAIL_CLIP, block_sizes
 from digestgen.content.load import load
-from helpers import local_links, sample_data, workspace
+from helpers import check_links, local_links, sample_data, workspace
 
 
 def test_the_sample_checks_clean(sample: Path, cli) -> None:  # type: ignore[no-untyped-def]
@@ -216,3 +217,24 @@ def test_json_says_why_a_digest_cannot_be_checked(
         assert "nosuch" in problem["message"]
     else:
         assert problem["file"].endswith("newsletter.html.j2") and problem["line"] == 2
+
+
+def test_the_readmes_table_of_codes_is_the_checks_own() -> None:
+    """An editor looking up a code in the README finds every code `check` can print."""
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[1]
+    result = subprocess.run(
+        [sys.executable, str(repo / "scripts" / "readme_codes.py")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(repo / "src")},
+    )
+    assert result.returncode == 0, result.stdout
+    from digestgen.checks.registry import CHECKS
+
+    codes = [check.code for check in CHECKS]
+    assert len(codes) == len(set(codes))
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    assert all(f"| `{code}` |" in readme for code in codes)

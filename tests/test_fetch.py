@@ -18,12 +18,11 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from digestgen.checks.findings import check_links
 from digestgen.content.load import load
 from digestgen.content.photos import load_photo
 from digestgen.net import fetch as fetch_module
 from digestgen.net.fetch import USER_AGENT, FetchError, fetch
-from helpers import sample_data, workspace
+from helpers import check_links, sample_data, workspace
 
 PAGE = b"""<!doctype html><html><head><title>Une suite</title>
 <meta property="og:description" content="Ce que la suite raconte."></head><body></body></html>"""

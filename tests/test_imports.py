@@ -46,10 +46,10 @@ NEVER = {
 FORBIDDEN = {
     # http.client does come with premailer, which imports requests for CSS it never fetches.
     "newsletter": NEVER
-    | {"PIL", "multiprocessing", "digestgen.outputs.cards.draw", "digestgen.outputs.social"},
+    | {"PIL", "multiprocessing", "digestgen.outputs.cards.workers", "digestgen.outputs.social"},
     "social": NEVER
     | {"premailer", "cssutils", "requests", "digestgen.outputs.newsletter", "email.mime"},
-    "check": NEVER | {"PIL", "multiprocessing", "digestgen.outputs.cards.draw"},
+    "check": NEVER | {"PIL", "multiprocessing", "digestgen.outputs.cards.workers"},
     "build": NEVER,
     "--help": NEVER
     | {"pydantic", "jinja2", "premailer", "PIL", "ruamel", "digestgen.content.load"},

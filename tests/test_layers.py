@@ -34,16 +34,21 @@ LAYERS: list[list[str]] = [
         )
     ],
     # words, rules and text functions that know nothing of a digest
-    ["text.messages"],  # every word digestgen writes, in French and English
+    ["text.language"],
+    ["text.typography"],
+    ["text.catalog"],  # every word digestgen writes, from the catalogs of locale/
     [
+        "text.formats",
+        "text.words",
         "errors",
-        "text.typography",
         "render.colors",
+        "render.shortening",
         "platforms.twitter_text",
         "content.esp",
         "render.utm",
         "outputs.headers",
     ],
+    ["checks.base"],  # what a check is
     ["render.templates", "build.write", "checks.clients", "checks.spam", "net.fetch"],
     ["net.pages"],
     # the fields editors fill, then the platforms (each declaring its own fields), then the
@@ -64,10 +69,13 @@ LAYERS: list[list[str]] = [
     # the renderers, each from the view to files' contents
     ["outputs.social"],
     ["outputs.cards.draw", "outputs.newsletter"],
-    ["outputs.cards.cache"],
+    ["outputs.cards.plan", "outputs.cards.cache"],
+    ["outputs.cards.workers"],
     ["build.page"],
-    # what the checks say of the rendered outputs
-    ["checks.findings"],
+    # what the checks say of the content and the rendered outputs, and the one way to run them
+    ["checks.content", "checks.email", "checks.social"],
+    ["checks.links"],
+    ["checks.registry"],
     # the render step: outputs in order, checks, then the writer
     ["build.pipeline"],
     # commands' own work beside the render step
@@ -166,6 +174,13 @@ def test_no_module_imports_one_above_it(path: Path) -> None:
 
 
 def test_the_preview_page_and_the_renderers_do_not_import_the_checks() -> None:
-    for renderer in ("build/page", "outputs/newsletter", "outputs/social", "outputs/cards/draw"):
+    for renderer in (
+        "build/page",
+        "outputs/newsletter",
+        "outputs/social",
+        "outputs/cards/draw",
+        "outputs/cards/plan",
+        "outputs/cards/workers",
+    ):
         assert not any(m.startswith("checks") for m in imports(SOURCE / f"{renderer}.py"))
         assert "clients" not in imports(SOURCE / f"{renderer}.py")

@@ -196,12 +196,23 @@ def test_a_campaign_that_is_not_a_slug_is_a_content_error(tmp_path: Path) -> Non
 
 
 def test_sample_links_are_tagged_with_at_most_the_campaign_they_need(tmp_path: Path) -> None:
-    """The tags add the four parameters and a 19-character campaign, nothing longer."""
+    """Each post's links carry their platform, the medium, the issue's campaign and the place in
+    the post, so the outlet's analytics tell the posts apart; nothing else is added."""
     workspace(tmp_path, sample_data())
     files = render_files(load_test(tmp_path), Workspace.at(tmp_path), PARTS).files
-    text = "\n".join(str(c) for n, c in files.items() if n.startswith("social/"))
-    for url in re.findall(r"https://\S+", text):
-        bare = url.split("?", 1)[0]
-        assert len(url) - len(bare) <= len("?utm_source=linkedin&utm_medium=social") + len(
-            "&utm_campaign=alliancy-2018-12-05&utm_content=further-reading"
-        ), url
+    posts = {n: str(c) for n, c in files.items() if n.startswith("social/") and n.endswith(".txt")}
+    assert len(posts) >= 6
+    for name, text in posts.items():
+        platform = name.removeprefix("social/").removesuffix(".txt").removesuffix("-comment")
+        urls = re.findall(r"https://\S+", text)
+        assert urls, name
+        for url in urls:
+            bare, _, query = url.partition("?")
+            tags = dict(pair.split("=", 1) for pair in query.split("&"))
+            assert tags.keys() == {"utm_source", "utm_medium", "utm_campaign", "utm_content"}, url
+            assert tags["utm_source"] == platform and tags["utm_medium"] == "social", url
+            assert tags["utm_campaign"] == "alliancy-2018-12-05", url
+            assert tags["utm_content"] in {"post", "hook", "comment", "further-reading"}, url
+            assert len(url) - len(bare) <= len("?utm_source=linkedin&utm_medium=social") + len(
+                "&utm_campaign=alliancy-2018-12-05&utm_content=further-reading"
+            ), url

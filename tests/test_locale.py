@@ -1,90 +1,86 @@
-"""One module knows the languages: the preview and `check` speak the digest's, in its
-typography, and no finding or note is left without its translation."""
+"""digestgen's words: every one the code declares is in each language's catalog, translated
+and typeset; the preview and `check` speak the digest's language."""
 
 from __future__ import annotations
 
-import ast
+import datetime as dt
 import re
 import string
 from pathlib import Path
 
 import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digestgen.text import messages as locale
-from digestgen.text.messages import (
-    FINDINGS,
-    LANGUAGES,
-    NOTES,
-    REPORT,
-    finding_text,
-    kilobytes,
-    number,
-)
+from digestgen.checks.registry import CHECKS
+from digestgen.text import catalog
+from digestgen.text.formats import kilobytes, long_date, number
 from helpers import sample_data, workspace
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "digestgen"
-CASES = Path(__file__).resolve().parent / "cases"
+CATALOG = SOURCE / "locale" / "fr" / "LC_MESSAGES" / "digestgen.po"
+KEYWORDS = {"T_": ((1, "c"), 2), "TN_": ((1, "c"), 2, 3)}
 
 
 def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def _texts(language: locale.Language) -> list[str]:
-    """Every text digestgen writes in ``language`` besides the editors' own."""
-    texts = [t for pair in FINDINGS[language].values() for t in pair]
-    texts += list(NOTES[language].values()) + list(REPORT[language].values())
-    texts += list(locale.FALLBACKS[language].values()) + list(locale.SPAM_FIXES[language].values())
-    texts += list(locale.ESP_CONSEQUENCES[language].values())
-    texts += list(locale.STRINGS[language].values()) + list(locale.PREVIEW[language].values())
+def _declared() -> dict[tuple[str, str], object]:
+    """Every word the package declares, as ``make messages`` extracts it: (context, English)."""
+    found = {}
+    for _, _, message, _, context in extract_from_dir(
+        str(SOURCE), [("**.py", "python")], keywords=KEYWORDS, comment_tags=()
+    ):
+        text = message[0] if isinstance(message, tuple) else message
+        found[(context, text)] = message
+    return found
+
+
+def _french() -> dict[tuple[str, str], object]:
+    with CATALOG.open("rb") as file:
+        po = read_po(file, locale="fr")
+    return {
+        (m.context, m.id[0] if isinstance(m.id, tuple) else m.id): m
+        for m in po
+        if m.id  # the header
+    }
+
+
+def test_the_french_catalog_holds_every_declared_word_and_nothing_else() -> None:
+    declared, french = _declared(), _french()
+    assert len(declared) > 150
+    assert set(declared) - set(french) == set(), "run `make messages`, then translate"
+    assert set(french) - set(declared) == set(), "run `make messages` (it drops unused words)"
+    contexts = [context for context, _ in declared]
+    assert len(contexts) == len(set(contexts)), "one context names one word"
+
+
+def test_every_french_word_is_translated_with_the_same_fields() -> None:
+    for key, message in _french().items():
+        assert not message.fuzzy, key
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(strings), ("untranslated", key)
+        for said in strings:
+            assert _fields(said) == _fields(ids[-1]), key
+
+
+def _said(language: str) -> list[str]:
+    """Every word in ``language`` as digestgen writes it (typeset, fields not filled)."""
+    texts = []
+    for (context, text), message in _declared().items():
+        if isinstance(message, tuple):
+            plural = catalog.Plural(context, *message)
+            texts += [plural.raw(language, n) for n in (1, 2)]  # type: ignore[arg-type]
+        else:
+            texts.append(catalog.Message(context, text).raw(language))  # type: ignore[arg-type]
     return texts
 
 
-def test_every_table_has_every_language_and_the_same_keys_and_fields() -> None:
-    tables = [
-        FINDINGS,
-        NOTES,
-        REPORT,
-        locale.FALLBACKS,
-        locale.SPAM_FIXES,
-        locale.STRINGS,
-        locale.PREVIEW,
-    ]
-    for table in tables:
-        assert set(table) == set(LANGUAGES)
-        english = table["en"]
-        for language in LANGUAGES:
-            assert set(table[language]) == set(english), language
-            for key, text in table[language].items():
-                said = " ".join(text) if isinstance(text, tuple) else text
-                shown = " ".join(english[key]) if isinstance(english[key], tuple) else english[key]
-                assert _fields(said) == _fields(shown), (language, key)
-
-
-def _codes_in_checks() -> set[str]:
-    """The texts the checks ask for: ``_finding(..., "code", ...)`` and ``text="..."``."""
-    tree = ast.parse((SOURCE / "checks" / "findings.py").read_text(encoding="utf-8"))
-    keys = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_finding":
-            text = [k.value for k in node.keywords if k.arg == "text"]
-            if text and isinstance(text[0], ast.Constant):
-                keys.add(text[0].value)
-            elif isinstance(node.args[2], ast.Constant):
-                keys.add(node.args[2].value)
-    return keys
-
-
-def test_every_finding_the_checks_make_is_said_in_both_languages() -> None:
-    used = _codes_in_checks() | {"subject-long", "preheader-length"}  # load's warnings
-    assert len(used) > 15
-    for language in LANGUAGES:
-        assert used <= set(FINDINGS[language]), used - set(FINDINGS[language])
-
-
-@pytest.mark.parametrize("text", _texts("fr"))
+@pytest.mark.parametrize("text", _said("fr"))
 def test_french_texts_follow_french_typography(text: str) -> None:
     assert "'" not in text, "a French apostrophe is ’"
     assert not re.search(r"[ \t][:;!?](\s|$)", text), "a no-break space goes before : ; ! ?"
@@ -92,7 +88,7 @@ def test_french_texts_follow_french_typography(text: str) -> None:
     assert "..." not in text
 
 
-@pytest.mark.parametrize("text", _texts("en"))
+@pytest.mark.parametrize("text", _said("en"))
 def test_english_texts_have_no_space_before_high_punctuation(text: str) -> None:
     assert not re.search(r"\s[:;!?](\s|$)", text)
     assert "«" not in text and "\u202f" not in text
@@ -108,11 +104,24 @@ def test_numbers_are_written_as_each_language_writes_them(value: int) -> None:
     assert kilobytes(value, "en").endswith(" KB")
 
 
+@given(st.dates(min_value=dt.date(1000, 1, 1)))
+def test_long_dates_are_written_as_each_language_writes_them(day: dt.date) -> None:
+    french, english = long_date(day, "fr"), long_date(day, "en")
+    first = "1er" if day.day == 1 else str(day.day)
+    assert re.fullmatch(rf"[a-z]+ {first}\u00a0[a-zéû]+ {day.year}", french), french
+    assert re.fullmatch(rf"[A-Z][a-z]+ {day.day}\u00a0[A-Z][a-z]+ {day.year}", english)
+
+
 def test_a_finding_is_said_in_the_digests_language() -> None:
-    fr, _ = finding_text("fr", "no-unsubscribe")
-    en, _ = finding_text("en", "no-unsubscribe")
-    assert fr.startswith("l’e-mail n’a pas de lien de désinscription\u202f;")
-    assert en.startswith("the email has no unsubscribe link;")
+    check = next(c for c in CHECKS if c.code == "no-unsubscribe")
+    assert check.message("fr").startswith("l’e-mail n’a pas de lien de désinscription\u202f;")
+    assert check.message("en").startswith("the email has no unsubscribe link;")
+
+
+def test_a_count_takes_each_languages_plural() -> None:
+    errors = catalog.TN_("report:errors", "{n} error", "{n} errors")
+    assert [errors("en", n) for n in (0, 1, 2)] == ["0 errors", "1 error", "2 errors"]
+    assert [errors("fr", n) for n in (0, 1, 2)] == ["0 erreur", "1 erreur", "2 erreurs"]
 
 
 def _crafted(root: Path, language: str) -> None:
@@ -185,9 +194,26 @@ def test_the_english_preview_stays_english(
 def test_every_email_service_says_why_it_needs_its_tags_in_both_languages() -> None:
     from digestgen.content.esp import PRESETS
 
-    for language in LANGUAGES:
-        assert set(locale.ESP_CONSEQUENCES[language]) == set(PRESETS)
-    for name, service in PRESETS.items():  # esp.py's own English stays the same words
-        assert locale.ESP_CONSEQUENCES["en"][name] == service.consequence
-    said = locale.ESP_CONSEQUENCES["fr"]["mailchimp"]
+    for service in PRESETS.values():
+        assert service.consequence("en") != service.consequence("fr")
+    said = PRESETS["mailchimp"].consequence("fr")
     assert said == "sans elles, Mailchimp ajoute son propre pied de page à l’e-mail"
+
+
+def test_the_installed_package_reads_its_compiled_catalog() -> None:
+    """The wheel carries each catalog compiled (``hatch_build.py``), the same words as its .po."""
+    import gettext
+    import io
+
+    from babel.messages.mofile import write_mo
+
+    compiled = catalog.LOCALES / "fr" / "LC_MESSAGES" / "digestgen.mo"
+    assert compiled.is_file(), "the wheel lacks its compiled catalog"
+    with CATALOG.open("rb") as file:
+        source = read_po(file, locale="fr")
+    buffer = io.BytesIO()
+    write_mo(buffer, source)
+    buffer.seek(0)
+    with compiled.open("rb") as file:
+        shipped = gettext.GNUTranslations(file)
+    assert shipped._catalog == gettext.GNUTranslations(buffer)._catalog  # type: ignore[attr-defined]

@@ -14,13 +14,14 @@ from digestgen.content.load import Loaded, Source, load
 from digestgen.content.models import Digest, Outlet
 from digestgen.content.workspace import find_digest
 from digestgen.errors import ContentError
-from digestgen.outputs.social import cut, render_social, social_data, social_files
+from digestgen.outputs.social import render_social, social_data, social_files
 from digestgen.platforms.bluesky import bluesky_length
 from digestgen.platforms.linkedin import linkedin_length
 from digestgen.platforms.mastodon import mastodon_length
 from digestgen.platforms.registry import PLATFORMS
 from digestgen.platforms.threads import threads_length
 from digestgen.platforms.twitter_text import x_weighted_length
+from digestgen.render.shortening import cut
 from digestgen.render.view import View, typeset_model
 from digestgen.text.typography import NBSP
 from helpers import sample_data, workspace
@@ -447,3 +448,81 @@ def test_new_social_fields_are_checked_with_their_line(tmp_path: Path) -> None:
     text = str(error.value)
     assert "social.linkedin.link_in_comments" in text
     assert "handles.mastodon_limits.max_characters" in text
+
+
+# --- Facebook: one Page post ---------------------------------------------------------------
+
+
+def test_facebook_post_folds_after_its_hook_and_links_the_recap_first(sample_drafts) -> None:  # type: ignore[no-untyped-def]
+    [post] = sample_drafts["facebook"].posts
+    hook, rest = post.text.split("\n\n", 1)
+    assert len(hook) <= 125  # what a phone shows before "See more"
+    assert hook.startswith("Cinq décideurs publics au Club des Partenaires du numérique.")
+    first_url = re.search(r"https://\S+", post.text)
+    assert first_url is not None
+    assert rest.startswith("Lire le compte rendu\u00a0: " + first_url.group())
+    assert "club-des-partenaires-du-numerique-cinq-decideurs" in first_url.group()
+    assert "utm_source=facebook&utm_medium=social" in first_url.group()
+    assert post.text.endswith("#SmartCity #TransformationNumerique #SecteurPublic")  # three
+    assert "— Jacky Gallicher, Académie de Versailles" in post.text
+
+
+def test_facebook_counts_utf16_units_as_its_composer(tmp_path: Path) -> None:
+    assert PLATFORMS["facebook"].count("Été " + FAMILY) == 4 + 8  # each emoji of it is 2
+    digest = sample_data()
+    digest["event"]["summary"] = digest["event"]["summary"] + " " + FAMILY
+    workspace(tmp_path, digest)
+    drafts = render_social(
+        View(load(find_digest(None, tmp_path / "content"), tmp_path / "content")), tmp_path
+    )
+    [post] = drafts["facebook"].posts
+    assert FAMILY in post.text
+    assert post.length == len(post.text.encode("utf-16-le")) // 2
+    assert post.length == len(post.text) + 3  # three astral code points, one unit more each
+
+
+def test_facebook_mentions_are_a_line_and_a_note_to_tag_them(tmp_path: Path) -> None:
+    digest = sample_data()
+    digest["social"]["mentions"]["facebook"] = ["Club des Partenaires du numérique"]
+    workspace(tmp_path, digest)
+    drafts = render_social(
+        View(load(find_digest(None, tmp_path / "content"), tmp_path / "content")), tmp_path
+    )
+    draft = drafts["facebook"]
+    assert "Avec\u00a0: Club des Partenaires du numérique" in draft.posts[0].text
+    assert any(
+        "Club des Partenaires du numérique" in note and "Facebook" in note for note in draft.notes
+    )
+    assert (
+        "Avec\u00a0:"
+        not in render_social(
+            View(load(find_digest("club-partenaires-2018", REPO / "content"), REPO / "content")),
+            REPO,
+        )["facebook"]
+        .posts[0]
+        .text
+    )
+
+
+# --- the registry ----------------------------------------------------------------------------
+
+
+def test_every_platform_module_is_registered_with_its_template() -> None:
+    """A platform is one module of digestgen/platforms; forgetting its line in the registry, or
+    its template, would leave it silently unwritten."""
+    import importlib
+    import pkgutil
+
+    import digestgen.platforms
+
+    helpers = {"base", "registry", "twitter_text"}
+    modules = {
+        info.name
+        for info in pkgutil.iter_modules(digestgen.platforms.__path__)
+        if info.name not in helpers
+    }
+    assert modules == set(PLATFORMS)
+    for name in modules:
+        module = importlib.import_module(f"digestgen.platforms.{name}")
+        assert module.PLATFORM is PLATFORMS[name]
+        assert (REPO / "templates" / "social" / f"{name}.txt.j2").is_file(), name

@@ -12,7 +12,7 @@ import pytest
 from jinja2 import FileSystemLoader
 
 from digestgen.build.pipeline import NEWSLETTER, PREVIEW, SOCIAL, render_files
-from digestgen.checks.findings import block_sizes
+from digestgen.checks.email import block_sizes
 from digestgen.content.workspace import Workspace
 from digestgen.render import templates
 from helpers import build_file_tree

@@ -13,13 +13,14 @@ from digestgen.outputs.social import Draft
 from digestgen.platforms.base import Platform
 from digestgen.render.templates import environment
 from digestgen.render.view import View
-from digestgen.text.messages import PREVIEW, kilobytes, number
+from digestgen.text.catalog import T_, Message, table
+from digestgen.text.formats import kilobytes, number
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from digestgen.checks.base import Finding
     from digestgen.checks.clients import ClientReport
-    from digestgen.checks.findings import Finding
     from digestgen.outputs.newsletter import Newsletter
 
 
@@ -74,7 +75,7 @@ def render_page(
     the build's ``fingerprint``, which the page compares with the served one to reload."""
     context = view.context(source="preview", medium="preview")
     language = view.language
-    ui = PREVIEW[language]
+    ui = table(language, PREVIEW)
     # Which share images go with which post: on a thread the cover with the hook and each
     # speaker's card with their post; on a single post all of them.
     cards_for: dict[str, dict[int, list[dict[str, str]]]] = {}
@@ -104,3 +105,70 @@ def render_page(
             kilobytes=lambda size: kilobytes(size, language),
         )
     )
+
+
+PREVIEW: dict[str, Message] = {
+    "title": T_("preview:title", "Preview"),
+    "inbox": T_("preview:inbox", "In the inbox"),
+    "email": T_("preview:email", "The email"),
+    "desktop": T_("preview:desktop", "Desktop (600 px)"),
+    "phone": T_("preview:phone", "Phone (375 px)"),
+    "dark": T_("preview:dark", "Dark mode"),
+    "images_off": T_("preview:images_off", "Images off"),
+    "plain_text": T_("preview:plain_text", "Plain text"),
+    "views": T_("preview:views", "Email view"),
+    "findings": T_("preview:findings", "Checks"),
+    "no_findings": T_("preview:no_findings", "Nothing to report."),
+    "error": T_("preview:error", "Error"),
+    "warning": T_("preview:warning", "Warning"),
+    "social": T_("preview:social", "Social posts"),
+    "post": T_("preview:post", "Post"),
+    "copy_button": T_("preview:copy_button", "Copy"),
+    "copied": T_("preview:copied", "Copied"),
+    "copied_status": T_("preview:copied_status", "Post {n} ({platform}) copied to the clipboard."),
+    "copied_comment_status": T_(
+        "preview:copied_comment_status",
+        "First comment ({platform}) copied to the clipboard.",
+    ),
+    "over": T_("preview:over", "too long"),
+    "limit": T_("preview:limit", "limit"),
+    "size": T_("preview:size", "Email size"),
+    "kb": T_("preview:kb", "KB"),
+    "download": T_("preview:download", "Download the image"),
+    "problems": T_(
+        "preview:problems",
+        "The content no longer validates: the preview shows the last good build.",
+    ),
+    "files": T_("preview:files", "Files"),
+    "digests": T_("preview:digests", "Digests"),
+    "first_comment": T_("preview:first_comment", "First comment"),
+    "first_comment_hint": T_(
+        "preview:first_comment_hint", "Post it as a comment, right after the post."
+    ),
+    "no_style": T_("preview:no_style", "Phone without styles"),
+    "inbox_checks": T_("preview:inbox_checks", "In mail clients"),
+    "clients": T_("preview:clients", "Email clients"),
+    "clients_summary": T_(
+        "preview:clients_summary",
+        "{used} features used, {gaps} not supported everywhere (caniemail, {date}).",
+    ),
+    "feature": T_("preview:feature", "Feature"),
+    "lacking": T_("preview:lacking", "Not fully supported in"),
+    "fallback": T_("preview:fallback", "Fallback in the email"),
+    "no_fallback": T_("preview:no_fallback", "none"),
+    "unsupported": T_("preview:unsupported", "no"),
+    "partial": T_("preview:partial", "partly"),
+    "spam_static": T_(
+        "preview:spam_static",
+        "Spam score: run digestgen check or digestgen preview (SpamAssassin).",
+    ),
+    "spam_running": T_("preview:spam_running", "Spam score: running SpamAssassin…"),
+    "spam_result": T_(
+        "preview:spam_result",
+        "Spam score (SpamAssassin, local rules): {score} of {required}.",
+    ),
+    "decimal": T_("preview:decimal", "."),
+    "gmail_clip": T_("preview:gmail_clip", "102 KB"),
+    "clauses": T_("preview:clauses", "; "),
+}
+"""The preview page's own words (``ui.<name>`` in its template), in the digest's language."""

@@ -20,9 +20,10 @@ from digestgen.errors import ContentError, DigestgenError, Problem, TemplateProb
 from digestgen.render.view import View
 
 if TYPE_CHECKING:
+    from digestgen.checks.base import Finding
     from digestgen.checks.clients import ClientReport
-    from digestgen.checks.findings import Finding
-    from digestgen.outputs.cards.draw import Card, PendingCards
+    from digestgen.outputs.cards.draw import Card
+    from digestgen.outputs.cards.workers import PendingCards
     from digestgen.outputs.newsletter import Newsletter
     from digestgen.outputs.social import Draft
 
@@ -39,7 +40,7 @@ class Built:
     slug: str
     folder: Path
     files: list[Path]
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     drafts: dict[str, Draft] = field(default_factory=dict)
     fingerprint: str = ""
     newsletter: Newsletter | None = None
@@ -56,7 +57,7 @@ class Rendered:
     findings: list[Finding] | None  # when checked (``check``, or a build with its preview)
     clients: ClientReport | None
     fingerprint: str
-    warnings: list[Problem]
+    warnings: list[str]
 
 
 @dataclass
@@ -85,12 +86,14 @@ class Rendering:
     def checked(self) -> tuple[list[Finding], ClientReport]:
         """The findings on what was rendered (no network), and the email clients' report."""
         if self._checked is None:
+            from digestgen.checks.base import Material
             from digestgen.checks.clients import client_support
-            from digestgen.checks.findings import check_rendered
+            from digestgen.checks.registry import run_checks
 
             assert self.newsletter is not None, "the checks read the email"
-            clients = client_support(self.newsletter.html, self.view.language)
-            findings = check_rendered(self.loaded, self.newsletter.html, self.drafts, clients)
+            html = self.newsletter.html
+            clients = client_support(html, self.view.language)
+            findings = run_checks(Material(self.loaded, html, self.drafts, clients))
             self._checked = (findings, clients)
         return self._checked
 
@@ -107,7 +110,7 @@ class Output:
 
 def _start_cards(rendering: Rendering) -> None:
     from digestgen.outputs.cards import cache
-    from digestgen.outputs.cards.draw import start_cards
+    from digestgen.outputs.cards.workers import start_cards
 
     rendering.pending = start_cards(
         rendering.view, rendering.photos, kept=cache.read, keep=cache.write
@@ -184,6 +187,15 @@ def fingerprint(files: Mapping[str, str | bytes]) -> str:
     return digest.hexdigest()[:16]
 
 
+def content_warnings(loaded: Loaded) -> list[str]:
+    """What ``build`` says of the content before its files: the checks that run on build
+    (lengths inboxes cut), each as ``file:line: field: message``."""
+    from digestgen.checks.base import Material
+    from digestgen.checks.registry import run_checks
+
+    return [f"{f.where}: {f.message}" for f in run_checks(Material(loaded), on_build=True)]
+
+
 def render_files(
     loaded: Loaded,
     workspace: Workspace,
@@ -234,7 +246,7 @@ def render_files(
         findings,
         clients,
         fingerprint(rendering.files),
-        loaded.warnings() + unread,
+        [*content_warnings(loaded), *(str(p) for p in unread)],
     )
 
 

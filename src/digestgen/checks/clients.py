@@ -12,12 +12,15 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from importlib import resources
 from typing import Any
 
-from digestgen.text.messages import FALLBACKS, Language
+from digestgen.checks.base import Check, Finding, Material, check
+from digestgen.text.catalog import T_, Message
+from digestgen.text.language import Language
 
 FAMILIES = ("Gmail", "Outlook Windows", "Outlook.com", "Apple Mail", "Yahoo", "Samsung")
 
@@ -229,6 +232,150 @@ def client_support(html: str, language: Language = "en") -> ClientReport:
                 notes[family] = [feature["notes"].get(n, "") for n in numbers]
         if all(status in ("supported", "unknown") for status in families.values()):
             continue
-        fallback = FALLBACKS[language].get(slug, "")
+        fallback = FALLBACKS[slug](language) if slug in FALLBACKS else ""
         gaps.append(Support(slug, feature["title"], feature["url"], families, notes, fallback))
     return ClientReport(tuple(used), tuple(gaps), data["last_update_date"][:10])
+
+
+@check(
+    "client-support",
+    "warning",
+    message=T_("finding:client-support", "{feature} is not supported in {families} (caniemail)"),
+    fix=T_("fix:client-support", "use something these clients support, or add a fallback: {url}"),
+    needs=("clients",),
+    what="a feature some client family does not support, with no fallback in the email (caniemail)",
+)
+def _unsupported(material: Material, this: Check) -> Iterator[Finding]:
+    assert material.clients is not None
+    for gap in material.clients.gaps:
+        if gap.uncovered:
+            yield this.finding(
+                material,
+                "newsletter.html",
+                details={"feature": gap.slug, "families": gap.families},
+                feature=gap.title,
+                families=", ".join(gap.uncovered),
+                url=gap.url,
+            )
+
+
+FALLBACKS: dict[str, Message] = {
+    "css-max-width": T_(
+        "fallback:css-max-width", "an Outlook-only table holds the email at 600 px"
+    ),
+    "css-width": T_(
+        "fallback:css-width",
+        "the width attributes on tables and images give the same sizes",
+    ),
+    "css-border-radius": T_(
+        "fallback:css-border-radius",
+        "Outlook for Windows gets a VML button with round corners",
+    ),
+    "css-display": T_("fallback:css-display", "Outlook for Windows gets the VML button instead"),
+    "css-display-none": T_(
+        "fallback:css-display-none",
+        "the preheader also carries mso-hide:all and zero sizes",
+    ),
+    "css-opacity": T_("fallback:css-opacity", "the preheader is hidden by display:none first"),
+    "css-max-height": T_(
+        "fallback:css-max-height", "the preheader is hidden by display:none first"
+    ),
+    "css-overflow": T_("fallback:css-overflow", "the preheader is hidden by display:none first"),
+    "css-at-media": T_(
+        "fallback:css-at-media",
+        "the layout is fluid (100% up to 600 px) without its media rules",
+    ),
+    "css-at-media-prefers-color-scheme": T_(
+        "fallback:css-at-media-prefers-color-scheme",
+        "the light version shows, with AA contrast",
+    ),
+    "css-important": T_(
+        "fallback:css-important",
+        "only the media rules use !important; inlined styles do not",
+    ),
+    "css-selector-attribute": T_(
+        "fallback:css-selector-attribute",
+        "only Outlook.com's dark-mode hook ([data-ogsc]) uses it",
+    ),
+    "css-margin": T_("fallback:css-margin", "the centred table also has align=center on its cell"),
+    "css-padding": T_(
+        "fallback:css-padding",
+        "padding sits on table cells, where every client honours it",
+    ),
+    "css-line-height": T_(
+        "fallback:css-line-height",
+        "mso-line-height-rule:exactly pins Outlook's line heights",
+    ),
+    "css-border": T_(
+        "fallback:css-border",
+        "borders are decoration: the text reads the same without them",
+    ),
+    "css-letter-spacing": T_(
+        "fallback:css-letter-spacing",
+        "letter-spacing is decoration: labels read the same without it",
+    ),
+    "css-text-transform": T_(
+        "fallback:css-text-transform", "the labels read the same in their written case"
+    ),
+    "css-text-decoration": T_(
+        "fallback:css-text-decoration",
+        "links keep their colour where underlines are dropped",
+    ),
+    "css-font-weight": T_("fallback:css-font-weight", "titles also differ by size"),
+    "css-height": T_(
+        "fallback:css-height",
+        "images keep their width; height:auto only keeps their ratio",
+    ),
+    "css-border-collapse": T_("fallback:css-border-collapse", "cellspacing=0 on every table"),
+    "css-unit-percent": T_("fallback:css-unit-percent", "pixel widths in the attributes"),
+    "html-style": T_("fallback:html-style", "every style the layout needs is also inlined"),
+    "html-role": T_(
+        "fallback:html-role",
+        "screen readers that ignore it read a simple table of one column",
+    ),
+    "html-lang": T_(
+        "fallback:html-lang",
+        "the text is still shown; only its spoken language is lost",
+    ),
+    "html-dir": T_("fallback:html-dir", "left to right is every client's default"),
+    "html-meta-color-scheme": T_(
+        "fallback:html-meta-color-scheme", "the light version shows, with AA contrast"
+    ),
+    "css-outline": T_(
+        "fallback:css-outline",
+        "outline:none only removes a focus ring that Outlook never draws",
+    ),
+    "html-doctype": T_(
+        "fallback:html-doctype",
+        "the layout is made of tables, which read the same without it",
+    ),
+    "html-comments": T_(
+        "fallback:html-comments",
+        "only Outlook reads its conditional comments; others skip them",
+    ),
+    "html-align": T_("fallback:html-align", "margin:0 auto centres the same table"),
+    "html-width": T_("fallback:html-width", "widths are also inlined as CSS"),
+    "html-height": T_("fallback:html-height", "images keep their ratio from their width"),
+    "html-blockquote": T_(
+        "fallback:html-blockquote",
+        "the quote's cell carries its border, background and padding",
+    ),
+    "html-div": T_("fallback:html-div", "the one div is the hidden preheader"),
+    "html-h1-h6": T_("fallback:html-h1-h6", "headings carry their size and weight inline"),
+    "html-lists": T_("fallback:html-lists", "each item is a line of its own"),
+    "html-body": T_("fallback:html-body", "the canvas colour is also on the outer table"),
+    "image-png": T_("fallback:image-png", "every image has an alt text"),
+    "image-jpg": T_("fallback:image-jpg", "every image has an alt text"),
+    "css-selector-class": T_(
+        "fallback:css-selector-class",
+        "class rules are inlined; only media rules need classes",
+    ),
+    "css-selector-descendant": T_(
+        "fallback:css-selector-descendant", "descendant rules are inlined"
+    ),
+    "css-selector-grouping": T_("fallback:css-selector-grouping", "grouped rules are inlined"),
+    "css-selector-type": T_("fallback:css-selector-type", "type rules are inlined"),
+    "css-font-size": T_("fallback:css-font-size", "clients that drop it show their default size"),
+    "css-font": T_("fallback:css-font", "clients that drop it show their default font"),
+}
+"""What in the email covers a client feature where a client family lacks it, by caniemail's slug."""

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-# What to do about the rules an editor's email can fire is locale's SPAM_FIXES; any other
-# rule shows its description.
-from digestgen.text.messages import SPAM_FIXES, Language
+from digestgen.checks.base import Check, Finding, Material, check
+from digestgen.text.catalog import T_, Message
+from digestgen.text.formats import clauses, decimal
+from digestgen.text.language import Language
 
 _DETAILS = re.compile(r"Content analysis details:\s+\((-?[\d.]+) points, (-?[\d.]+) required\)")
 _RULE = re.compile(r"^\s*(-?\d+\.\d+)\s+([A-Z0-9_]+)\s+(.*)$")
@@ -30,7 +32,8 @@ class Rule:
     @property
     def fix(self) -> str:
         """What to change so that the rule does not fire (else SpamAssassin's description)."""
-        return SPAM_FIXES[self.language].get(self.name, self.description)
+        fix = SPAM_FIXES.get(self.name)
+        return fix(self.language) if fix else self.description
 
 
 @dataclass(frozen=True)
@@ -111,3 +114,100 @@ def spam_score(message: bytes, *, timeout: float = 60.0, language: Language = "e
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise SpamCheckUnavailable(f"spam score skipped: SpamAssassin failed ({exc})") from None
     return parse_report(done.stdout.decode("utf-8", "replace"), language)
+
+
+SPAM_WARNING = 1.0  # points: a clean newsletter scores about 0 with SpamAssassin's local rules
+
+
+@check(
+    "spam-score",
+    "warning",
+    message=T_(
+        "finding:spam-score",
+        "SpamAssassin scores the email {score} (spam from {required}): {rules}",
+    ),
+    fix=T_("fix:spam-score", "{fixes}"),
+    needs=("spam",),
+    levels="warning above 1 point, error from 5",
+    what="SpamAssassin's local rules on the message as delivered, with each rule and its fix",
+)
+def _spam(material: Material, this: Check) -> Iterator[Finding]:
+    report, language = material.spam, material.loaded.language
+    assert report is not None
+    if report.score >= report.required or report.score > SPAM_WARNING:
+        fired = [r for r in report.rules if r.points > 0]
+        rules = ", ".join(
+            f"{r.name} {'+' if r.points > 0 else ''}{decimal(r.points, language)}" for r in fired
+        )
+        yield this.finding(
+            material,
+            "newsletter.eml",
+            level="error" if report.score >= report.required else "warning",
+            details=report.as_dict(),
+            score=decimal(report.score, language),
+            required=decimal(report.required, language),
+            rules=rules,
+            fixes=clauses([r.fix for r in fired], language),
+        )
+
+
+# What to do about the rules an editor's email can fire; any other rule shows its description.
+SPAM_FIXES: dict[str, Message] = {
+    "DATE_IN_PAST_96_XX": T_(
+        "spam-fix:DATE_IN_PAST_96_XX",
+        "send with the current Date: header (send-test does)",
+    ),
+    "DATE_IN_FUTURE_96_XX": T_(
+        "spam-fix:DATE_IN_FUTURE_96_XX",
+        "send with the current Date: header (send-test does)",
+    ),
+    "MISSING_HEADERS": T_(
+        "spam-fix:MISSING_HEADERS",
+        "the .eml is a template without To:; the email service adds it",
+    ),
+    "REPLYTO_WITHOUT_TO_CC": T_(
+        "spam-fix:REPLYTO_WITHOUT_TO_CC",
+        "the .eml is a template without To:; the email service adds it",
+    ),
+    "HTML_FONT_LOW_CONTRAST": T_(
+        "spam-fix:HTML_FONT_LOW_CONTRAST",
+        "give every text a colour that stands out from its background",
+    ),
+    "HTML_IMAGE_ONLY_04": T_(
+        "spam-fix:HTML_IMAGE_ONLY_04",
+        "add text: an email made mostly of images looks like spam",
+    ),
+    "HTML_IMAGE_ONLY_08": T_(
+        "spam-fix:HTML_IMAGE_ONLY_08",
+        "add text: an email made mostly of images looks like spam",
+    ),
+    "HTML_IMAGE_ONLY_12": T_(
+        "spam-fix:HTML_IMAGE_ONLY_12",
+        "add text: an email made mostly of images looks like spam",
+    ),
+    "HTML_IMAGE_RATIO_02": T_(
+        "spam-fix:HTML_IMAGE_RATIO_02", "add text or use fewer, smaller images"
+    ),
+    "HTML_IMAGE_RATIO_04": T_(
+        "spam-fix:HTML_IMAGE_RATIO_04", "add text or use fewer, smaller images"
+    ),
+    "HTML_SHORT_LINK_IMG_1": T_("spam-fix:HTML_SHORT_LINK_IMG_1", "add text around linked images"),
+    "MIME_HTML_ONLY": T_(
+        "spam-fix:MIME_HTML_ONLY",
+        "keep the plain-text alternative (a template override lost it)",
+    ),
+    "SUBJ_ALL_CAPS": T_("spam-fix:SUBJ_ALL_CAPS", "write the subject in sentence case"),
+    "MISSING_MID": T_("spam-fix:MISSING_MID", "keep the Message-ID header"),
+    "MISSING_DATE": T_("spam-fix:MISSING_DATE", "keep the Date header"),
+    "MPART_ALT_DIFF": T_(
+        "spam-fix:MPART_ALT_DIFF",
+        "keep the plain text and the HTML saying the same thing",
+    ),
+    "HTML_MIME_NO_HTML_TAG": T_("spam-fix:HTML_MIME_NO_HTML_TAG", "keep <html> in the template"),
+    "T_REMOTE_IMAGE": T_("spam-fix:T_REMOTE_IMAGE", "host images on the outlet's own domain"),
+    "URI_NOVOWEL": T_("spam-fix:URI_NOVOWEL", "avoid link hosts without vowels"),
+    "TVD_SPACE_RATIO": T_(
+        "spam-fix:TVD_SPACE_RATIO", "write the subject without spaced-out letters"
+    ),
+}
+"""How to fix what a SpamAssassin rule fires on, by the rule's name."""

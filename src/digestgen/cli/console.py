@@ -11,14 +11,16 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from digestgen.errors import ContentError, DigestgenError, Problem, TemplateProblem
-from digestgen.text.messages import Language, decimal, kilobytes, number, report_line
+from digestgen.text.catalog import T_, TN_, Message, Plural
+from digestgen.text.formats import decimal, kilobytes, number
+from digestgen.text.language import Language
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from digestgen.build.pipeline import BatchResult, Built
+    from digestgen.checks.base import Finding
     from digestgen.checks.clients import ClientReport
-    from digestgen.checks.findings import Finding
     from digestgen.checks.spam import SpamReport
     from digestgen.draft.make import Made
 
@@ -233,3 +235,34 @@ def drafted(made: Made) -> None:
         err(str(problem))
     for problem in made.problems:
         err(str(problem))
+
+
+REPORT: dict[str, Message | Plural] = {
+    "platform": T_("report:platform", "{platform} (limit {limit})"),
+    "note": T_("report:note", "note: {note}"),
+    "title": T_("report:title", "digestgen check: {digest}"),
+    "error": T_("report:error", "error"),
+    "warning": T_("report:warning", "warning"),
+    "fix": T_("report:fix", "fix:"),
+    "clients": T_(
+        "report:clients",
+        "Email clients (caniemail, {date}): {used} features used, {missing} missing in some "
+        "client, {partial} partly supported (--format json or the preview lists them)",
+    ),
+    "not_in": T_("report:not_in", "{feature}: not in {families}"),
+    "covered": T_("report:covered", "covered: {fallback}"),
+    "no_fallback": T_("report:no_fallback", "no fallback"),
+    "spam": T_("report:spam", "Spam score (SpamAssassin, local rules): {score} / {required}"),
+    "no_spam": T_("report:no_spam", "spam score skipped (--no-spam)"),
+    "errors": TN_("report:errors", "{n} error", "{n} errors"),
+    "warnings": TN_("report:warnings", "{n} warning", "{n} warnings"),
+}
+"""The lines ``check`` and ``social`` print around the findings and posts."""
+
+
+def report_line(language: Language, key: str, count: int | None = None, **values: object) -> str:
+    """One line (or part) of ``check``'s report; with ``count``, its singular or plural."""
+    said = REPORT[key]
+    if isinstance(said, Plural):
+        return said(language, count or 0, **values)
+    return said(language, **values)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from digestgen.text.catalog import T_, Message
+
 EspName = Literal["mailchimp", "brevo", "mailjet", "sendgrid", "none"]
 
 
@@ -21,6 +23,8 @@ class Esp:
 
     label: str
     unsubscribe: str
+    consequence: Message
+    """Why the service needs its tags (the end of ``check``'s ``esp-tag-missing``)."""
     view_online: str | None = None
     # The address tag the service fills from the account's settings, shown in the footer in
     # place of ``postal_address`` where the service requires its own (HTML, then plain text).
@@ -28,7 +32,6 @@ class Esp:
     address_text: str | None = None
     # Tags whose absence makes the service refuse the send or add a footer of its own.
     required: tuple[str, ...] = field(default_factory=tuple)
-    consequence: str = ""
 
     def tag(self, template: str, language: str) -> str:
         return template.replace("{LANG}", language.upper())
@@ -44,21 +47,30 @@ PRESETS: dict[str, Esp] = {
         view_online="*|ARCHIVE|*",
         address_html="*|HTML:LIST_ADDRESS_HTML|*",
         required=("*|UNSUB|*", "*|HTML:LIST_ADDRESS_HTML|*"),
-        consequence="without them Mailchimp adds a footer of its own to the email",
+        consequence=T_(
+            "esp:mailchimp",
+            "without them Mailchimp adds a footer of its own to the email",
+        ),
     ),
     "mailjet": Esp(
         label="Mailjet",
         unsubscribe="[[UNSUB_LINK_{LANG}]]",
         view_online="[[PERMALINK]]",
         required=("[[UNSUB_LINK_{LANG}]]",),
-        consequence="Mailjet requires its unsubscribe link in every marketing email",
+        consequence=T_(
+            "esp:mailjet",
+            "Mailjet requires its unsubscribe link in every marketing email",
+        ),
     ),
     "brevo": Esp(
         label="Brevo",
         unsubscribe="{{ unsubscribe }}",
         view_online="{{ mirror }}",
         required=("{{ unsubscribe }}",),
-        consequence="Brevo's unsubscribe link is the one that updates its contact list",
+        consequence=T_(
+            "esp:brevo",
+            "Brevo's unsubscribe link is the one that updates its contact list",
+        ),
     ),
     "sendgrid": Esp(
         label="SendGrid",
@@ -67,7 +79,10 @@ PRESETS: dict[str, Esp] = {
         address_html="{{Sender_Name}}, {{Sender_Address}}, {{Sender_City}} {{Sender_Zip}}",
         address_text="{{Sender_Name}}, {{Sender_Address}}, {{Sender_City}} {{Sender_Zip}}",
         required=("{{{unsubscribe}}}", "{{Sender_Address}}"),
-        consequence="SendGrid's Marketing Campaigns require the unsubscribe and sender tags",
+        consequence=T_(
+            "esp:sendgrid",
+            "SendGrid's Marketing Campaigns require the unsubscribe and sender tags",
+        ),
     ),
 }
 

@@ -25,7 +25,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from digestgen.content.models import Digest, Outlet
 from digestgen.errors import ContentError, Problem
-from digestgen.text.messages import Language, finding_text
+from digestgen.text.language import Language
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -282,18 +282,6 @@ class Loaded:
         # The title is capped at a word boundary: the slug names the digest's out/ folder.
         title = slugify(event.title, max_length=60, word_boundary=True)
         return f"{title}-{event.date.isoformat()}".strip("-")
-
-    def warnings(self) -> list[Problem]:
-        """What the format allows but an editor should hear about."""
-        found = []
-        issue, language = self.digest.issue, self.language
-        if len(issue.subject) > 60:
-            said, _ = finding_text(language, "subject-long", n=len(issue.subject))
-            found.append(self.digest_source.problem(("issue", "subject"), said))
-        if not 40 <= len(issue.preheader) <= 130:
-            said, _ = finding_text(language, "preheader-length", n=len(issue.preheader))
-            found.append(self.digest_source.problem(("issue", "preheader"), said))
-        return found
 
 
 def load(digest_path: Path, content_dir: Path, *, require_titles: bool = True) -> Loaded:

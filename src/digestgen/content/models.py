@@ -35,7 +35,7 @@ from digestgen.content.fields import (
     is_merge_tag,
 )
 from digestgen.platforms.registry import PLATFORMS
-from digestgen.text.messages import Language
+from digestgen.text.language import Language
 
 __all__ = ["PROSE", "QUOTED", "is_merge_tag"]
 

@@ -18,21 +18,13 @@ import re
 from dataclasses import dataclass
 
 from digestgen.draft.quotes import spans
+from digestgen.text.formats import day_names, month_names
+from digestgen.text.language import LANGUAGES
 
-_MONTH_NAMES = (
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "january february march april may june july august september october november december",
-    "janv févr mars avr mai juin juil août sept oct nov déc",
-    "jan feb mar apr may jun jul aug sep oct nov dec",
-)
-MONTHS = {m: i for names in _MONTH_NAMES for i, m in enumerate(names.split(), 1)}
-MONTHS["sept"] = 9
+# The names a page may write, in every language digestgen reads (Babel's, from the CLDR).
+MONTHS = {name: month for lang in LANGUAGES for name, month in month_names(lang).items()}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_WEEKDAYS = (
-    "lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "monday tuesday wednesday thursday friday saturday sunday"
-)
-WEEKDAYS = {d: i % 7 for i, d in enumerate(_WEEKDAYS.split())}
+WEEKDAYS = {name: day for lang in LANGUAGES for name, day in day_names(lang).items()}
 _DAY = "|".join(WEEKDAYS)
 DATES = [
     re.compile(

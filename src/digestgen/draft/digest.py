@@ -16,9 +16,11 @@ from slugify import slugify
 from digestgen.draft import DraftError, facts
 from digestgen.draft.article import Article, detect_language
 from digestgen.draft.dates import event_day
-from digestgen.draft.placeholders import PLACEHOLDER_URL, PLACEHOLDERS
+from digestgen.draft.placeholders import PLACEHOLDER, PLACEHOLDER_URL
 from digestgen.draft.quotes import MIN_WORDS, word_count
 from digestgen.draft.speakers import Quotation, Speakers
+from digestgen.text.language import LANGUAGES, Language
+from digestgen.text.words import words
 
 LANGUAGE_NAMES = {
     "de": "German",
@@ -27,7 +29,6 @@ LANGUAGE_NAMES = {
     "nl": "Dutch",
     "pt": "Portuguese",
 }
-FURTHER_TITLE = {"fr": "À lire aussi", "en": "Further reading"}
 
 
 @dataclass
@@ -48,14 +49,15 @@ class Value:
     comment: str | None = None
 
 
-def choose_language(article: Article, forced: str | None, where: str) -> tuple[str, str]:
+def choose_language(article: Article, forced: str | None, where: str) -> tuple[Language, str]:
     """The digest's language and where it came from; a third language is refused."""
-    if forced:
+    if forced in LANGUAGES:
         return forced, "--language"
     detected = detect_language(article.text)
     language = article.html_lang or detected
-    if language in ("fr", "en"):
-        return language, "the page's lang" if article.html_lang else "the text's words"
+    if language in LANGUAGES:
+        where_from = "the page's lang" if article.html_lang else "the text's words"
+        return language, where_from
     if language is None:
         return "fr", "nothing on the page says: French assumed"
     name = LANGUAGE_NAMES.get(language, f"“{language}”")
@@ -75,7 +77,7 @@ def draft_digest(
             f"{source}: not an article (a home page or a list of links?); "
             "give the address of the recap article itself"
         )
-    todo = PLACEHOLDERS[lang]
+    todo = PLACEHOLDER(lang)
     paragraphs = [b.text for b in article.blocks if b.kind in ("p", "item")]
     texts = [*([article.standfirst] if article.standfirst else []), *paragraphs]
     draft = Draft(stem=_stem(article), text="")
@@ -147,7 +149,7 @@ def draft_digest(
             "date": Value(issue_date, "the send date: set it"),
         },
         "event": event,
-        "further_reading": {"title": Value(FURTHER_TITLE[lang]), "articles": articles},
+        "further_reading": {"title": Value(words(lang)["further_reading"]), "articles": articles},
     }
     header = [
         f"# Drafted by `digestgen draft` from {article.url or source}.",

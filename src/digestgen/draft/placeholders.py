@@ -3,19 +3,28 @@ needs, and how ``digestgen check`` finds them again. No heavy import: ``check`` 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
 from digestgen.content.load import Source
 from digestgen.errors import Problem
+from digestgen.text.catalog import T_
+from digestgen.text.language import LANGUAGES
 
-PLACEHOLDERS = {"fr": "À COMPLÉTER", "en": "TO FILL IN"}
+PLACEHOLDER = T_("draft:placeholder", "TO FILL IN")
+"""The text of a field left for the editor, in the digest's language (``À COMPLÉTER``)."""
 PLACEHOLDER_URL = "https://example.invalid/to-fill-in"
 
 
+@functools.cache
+def _placeholders() -> frozenset[str]:
+    return frozenset({PLACEHOLDER(language) for language in LANGUAGES} | {PLACEHOLDER_URL})
+
+
 def is_placeholder(value: object) -> bool:
-    """A value ``digestgen draft`` left for the editor to fill in."""
-    return isinstance(value, str) and (value in PLACEHOLDERS.values() or value == PLACEHOLDER_URL)
+    """A value ``digestgen draft`` left for the editor to fill in (in any language)."""
+    return isinstance(value, str) and value in _placeholders()
 
 
 def left_for_editor(source: Source) -> list[Problem]:

@@ -11,7 +11,6 @@ or dropped whole, never cut.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,75 +18,17 @@ from typing import TYPE_CHECKING, Any
 
 from digestgen.platforms.base import Platform
 from digestgen.platforms.registry import platforms_for
+from digestgen.render.shortening import TAGS, WHOLE, WORDS, cut, fit
 from digestgen.render.templates import environment
 from digestgen.render.view import View
-from digestgen.text.messages import note, quote_marks
-from digestgen.text.messages import number as written_number  # `number` is a post's position here
+from digestgen.text.catalog import T_
+from digestgen.text.formats import number as written_number  # `number` is a post's position here
 from digestgen.text.typography import NBSP
+from digestgen.text.words import quote_marks
 
 if TYPE_CHECKING:
     from digestgen.content.load import Loaded
     from digestgen.content.models import Digest
-
-# --- shortening ---------------------------------------------------------------------------
-
-_BREAK = re.compile(r"[ \t\n]+")  # no-break spaces are not places to cut
-# What a cut must not end on: an opening quote, a comma, a dash, an elision already there.
-_TRAILING = re.compile(r"(?:[\s,;:.!?–—\-«»“”‘’'\"(\[…]|\[…\])+$")
-
-
-def cut(text: str, words: int, *, ellipsis: bool = True) -> str:
-    """The first ``words`` words of ``text``, with an ellipsis when some were left out."""
-    parts = [p for p in _BREAK.split(text.strip()) if p]
-    if words >= len(parts):
-        return text
-    if words <= 0:
-        return ""
-    if not ellipsis:
-        return " ".join(parts[:words])
-    kept = _TRAILING.sub("", " ".join(parts[:words]))
-    return kept + "…" if kept else ""
-
-
-WORDS, TAGS, WHOLE = "words", "tags", "whole"
-"""How a field gives way: cut to fewer words with an ellipsis, fewer hashtags, or all at once."""
-
-
-def fit(
-    render: Callable[[dict[str, Any]], str],
-    fields: dict[str, Any],
-    order: Sequence[tuple[str, str]],
-    limit: int,
-    count: Callable[[str], int],
-) -> str:
-    """``render(fields)``, its fields of ``order`` given up one after the other until it fits.
-
-    Each ``(name, how)`` field is cut to the most words that fit (a binary search), down to
-    nothing, before the next one is touched. What cannot be made to fit comes back over the
-    limit, for the caller to report.
-    """
-    fields = dict(fields)
-    text = render(fields)
-    for name, how in order:
-        if count(text) <= limit:
-            break
-        original = str(fields[name])
-        if how == WHOLE:
-            fields[name] = ""
-            text = render(fields)
-            continue
-        low, high = 0, len(_BREAK.split(original.strip()))
-        while low < high:  # the largest word count that fits
-            middle = (low + high + 1) // 2
-            trial = cut(original, middle, ellipsis=how == WORDS)
-            if count(render({**fields, name: trial})) <= limit:
-                low = middle
-            else:
-                high = middle - 1
-        fields[name] = cut(original, low, ellipsis=how == WORDS)
-        text = render(fields)
-    return text
-
 
 # --- the drafts ---------------------------------------------------------------------------
 
@@ -208,6 +149,20 @@ def link_in_comment(loaded: Loaded, platform: Platform) -> bool:
     return bool(platform.option("link_in_comment", loaded.digest, loaded.outlet))
 
 
+# The notes beside a single post's draft.
+TAG_MENTIONS = T_(
+    "note:tag-mentions", "Tag {names} in {platform}'s composer: type @ and pick each from the list."
+)
+FIRST_COMMENT = T_(
+    "note:first-comment",
+    "Post {file} ({length} / {limit}) as the first comment, right after the post: it holds the "
+    "links.",
+)
+HASHTAGS = T_(
+    "note:hashtags", "{count} hashtags in social.hashtags; {platform} advises {fewest} to {most}."
+)
+
+
 def render_post(view: View, workspace: Path, platform: Platform) -> Draft:
     """One post (LinkedIn, Facebook) whose first ``hook_limit`` characters say what the event
     was and why it matters.
@@ -272,12 +227,11 @@ def render_post(view: View, workspace: Path, platform: Platform) -> Draft:
     notes = []
     mentions = _mentioned(context["digest"], platform)
     if mentions:
-        notes.append(note(language, "tag-mentions", names=", ".join(mentions), platform=label))
+        notes.append(TAG_MENTIONS(language, names=", ".join(mentions), platform=label))
     if comment is not None:
         notes.append(
-            note(
+            FIRST_COMMENT(
                 language,
-                "first-comment",
                 file=f"social/{platform.name}-comment.txt",
                 length=written_number(comment.length, language),
                 limit=written_number(comment_limit, language),
@@ -287,11 +241,8 @@ def render_post(view: View, workspace: Path, platform: Platform) -> Draft:
     if platform.hashtag_advice:
         fewest, most = platform.hashtag_advice
         if not fewest <= len(tags) <= most:
-            notes.append(
-                note(
-                    language, "hashtags", count=len(tags), platform=label, fewest=fewest, most=most
-                )
-            )
+            said = HASHTAGS(language, count=len(tags), platform=label, fewest=fewest, most=most)
+            notes.append(said)
     return Draft(platform, [Post(text, platform.count(text))], notes, comment)
 
 

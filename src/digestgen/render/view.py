@@ -15,8 +15,10 @@ from pydantic import BaseModel
 from digestgen.content.load import Loaded
 from digestgen.content.models import PROSE, QUOTED, Digest, Outlet
 from digestgen.render.utm import Tagger, campaign_of
-from digestgen.text.messages import STRINGS, Language, long_date, quote_marks
+from digestgen.text.formats import long_date
+from digestgen.text.language import Language
 from digestgen.text.typography import typeset
+from digestgen.text.words import quote_marks, words
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -77,7 +79,7 @@ class View:
     def __init__(self, loaded: Loaded) -> None:
         self.loaded = loaded
         self.language: Language = loaded.language
-        self.strings = STRINGS[self.language]
+        self.strings = words(self.language)
         digest = loaded.digest
         chosen = digest.utm.campaign if digest.utm else None
         outlet_name, day = loaded.outlet.name, digest.event.date

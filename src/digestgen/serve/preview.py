@@ -19,7 +19,7 @@ from digestgen.build.pipeline import Built, build
 from digestgen.content.load import Loaded
 from digestgen.content.workspace import Workspace
 from digestgen.errors import DigestgenError
-from digestgen.outputs.cards.draw import keep_workers
+from digestgen.outputs.cards.workers import keep_workers
 
 EVENTS = "/__digestgen/events"
 SPAM = "/__digestgen/spam/"
@@ -219,7 +219,7 @@ class Preview:
 
     def spam_report(self) -> dict[str, object]:
         """SpamAssassin's score of the served build's email as delivered, computed once a build."""
-        from digestgen.checks.findings import spam_report
+        from digestgen.checks.registry import spam_report
         from digestgen.checks.spam import SpamCheckUnavailable
 
         with self._spam_lock:

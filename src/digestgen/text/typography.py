@@ -37,12 +37,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from digestgen.text.messages import Language
+from digestgen.text.language import NARROW_NBSP, NBSP, Language
 
-__all__ = ["NARROW_NBSP", "NBSP", "Language", "typeset"]
-
-NARROW_NBSP = "\u202f"
-NBSP = "\u00a0"
+__all__ = ["NARROW_NBSP", "NBSP", "Language", "typeset", "typeset_own"]
 
 # Horizontal spaces an editor may have typed or pasted; line breaks are never touched.
 _H = "[ \\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
@@ -189,3 +186,19 @@ def typeset(text: str, language: Language, *, nbsp: str | None = None) -> str:
         t.sub("'", _english_single)
         t.sub(f"(?<!{_H})({_H}+)([{_MARKS}]+)", _english_marks)
     return t.text
+
+
+def typeset_own(text: str) -> str:
+    """French typography for digestgen's own words (its catalogs), never for an editor's.
+
+    They are written with ordinary spaces and straight apostrophes, and hold code an editor's
+    text does not (``!important``, ``Date:``, ``{placeholders}``), so fewer rules apply, each
+    only where the text asks for it: a no-break space before a ``: ; ! ?`` that follows a space
+    and ends its word, inside « », between a number and its unit (``%``, ``px``, ``Ko``); and
+    ’ for '.
+    """
+    spaces = {":": NBSP, ";": NARROW_NBSP, "!": NARROW_NBSP, "?": NARROW_NBSP}
+    text = re.sub(r" ([:;!?])(?=\s|$)", lambda m: spaces[m.group(1)] + m.group(1), text)
+    text = text.replace("« ", "«" + NARROW_NBSP).replace(" »", NARROW_NBSP + "»")
+    text = re.sub(r"(\d) (%|px|Ko)(?!\w)", "\\1" + NBSP + "\\2", text)
+    return text.replace("'", "’")

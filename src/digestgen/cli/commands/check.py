@@ -35,38 +35,36 @@ def check(
 ) -> None:
     """Validate a digest and lint what it renders, writing nothing; exit 1 on any error."""
     from digestgen.build.pipeline import NEWSLETTER, SOCIAL, render_files
-    from digestgen.checks.findings import check_links, check_spam, spam_report
+    from digestgen.checks.base import Material
+    from digestgen.checks.clients import client_support
+    from digestgen.checks.links import fetch_links
+    from digestgen.checks.registry import run_checks, spam_report
     from digestgen.checks.spam import SpamCheckUnavailable
-    from digestgen.text.messages import report_line
 
     try:
         loaded = workspace.load(digest)
-        rendered = render_files(loaded, workspace, (NEWSLETTER, SOCIAL), check=True)
+        rendered = render_files(loaded, workspace, (NEWSLETTER, SOCIAL))
     except DigestgenError as exc:  # a script reading the JSON gets the problems too
         if output is Format.json:
             console.as_json(console.invalid_report(_digest_file(workspace, digest), exc))
         raise
-    assert rendered.findings is not None and rendered.clients is not None
     assert rendered.newsletter is not None
-    findings = rendered.findings
-    spam, spam_note = None, report_line(loaded.language, "no_spam")
+    html = rendered.newsletter.html
+    clients = client_support(html, loaded.language)
+    spam, spam_note = None, console.report_line(loaded.language, "no_spam")
     if not no_spam:
         try:
             spam = spam_report(loaded, rendered.newsletter)
         except SpamCheckUnavailable as exc:
             spam_note = str(exc)
-        else:
-            found = check_spam(spam, loaded.language)
-            findings = sorted(findings + found, key=lambda f: f.level != "error")
-    if links:
-        findings += check_links(loaded, timeout=timeout, allow_private=allow_private)
+    fetched = fetch_links(loaded, timeout=timeout, allow_private=allow_private) if links else None
+    material = Material(loaded, html, rendered.drafts, clients, spam, fetched)
+    findings = run_checks(material)
     digest_path = loaded.digest_source.path
     if output is Format.json:
-        console.as_json(
-            console.check_report(digest_path, findings, rendered.clients, spam, spam_note)
-        )
+        console.as_json(console.check_report(digest_path, findings, clients, spam, spam_note))
     else:
-        console.findings(loaded.language, digest_path, findings, rendered.clients, spam, spam_note)
+        console.findings(loaded.language, digest_path, findings, clients, spam, spam_note)
     if any(f.level == "error" for f in findings):
         raise Flagged("")
 

@@ -1,4 +1,4 @@
-"""Quote cards: one PNG per speaker and a cover, sized for LinkedIn (1200×627) and X (1200×675).
+"""Drawing one quote card: a :class:`CardJob` (what shapes its pixels) into PNG bytes.
 
 Drawn with Pillow in DejaVu fonts shipped with digestgen (Bitstream Vera licence, in
 ``fonts/LICENSE.txt``). The quote is typeset by the digest's language rules, so a French « or !
@@ -11,18 +11,13 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from digestgen import PACKAGE
-from digestgen.content.photos import speaker_stems
-from digestgen.outputs.social import cut
 from digestgen.platforms.registry import card_sizes
 from digestgen.render.colors import contrast_ratio, ensure_contrast, readable_on
-from digestgen.render.view import View
-from digestgen.text.messages import quote_marks
-from digestgen.text.typography import NBSP
+from digestgen.render.shortening import cut
 
 if TYPE_CHECKING:
     from PIL import Image as PILImage
@@ -179,7 +174,7 @@ class CardJob:
     photo_bytes: bytes | None = None
 
 
-def _draw_card(job: CardJob) -> bytes:
+def draw_card(job: CardJob) -> bytes:
     """One card as PNG bytes."""
     from PIL import Image, ImageDraw
 
@@ -248,222 +243,3 @@ def _draw_card(job: CardJob) -> bytes:
     out = io.BytesIO()
     image.quantize(colors=64, method=Image.Quantize.FASTOCTREE).save(out, format="PNG")
     return out.getvalue()
-
-
-def card_jobs(view: View, photos: Sequence[bytes | None] = ()) -> list[tuple[str, str, CardJob]]:
-    """``(file, alt, job)`` for a card per speaker and a cover, for each platform with its own
-    share images; ``photos`` are the speakers' portraits, in order (None: no portrait)."""
-    context = view.context(source="cards", medium="social", nbsp=NBSP)
-    event, outlet, t = context["event"], context["outlet"], context["t"]
-    colours = palette(outlet.brand.primary_color)
-    when = context["long_date"](event.date)
-    footer = f"{event.title} · {when}"
-    opening, closing = quote_marks(context["lang"], NBSP)
-    jobs: list[tuple[str, str, CardJob]] = []
-
-    def add(stem: str, *texts: str, alt: str, photo: bytes | None = None) -> None:
-        quote, name, attribution, bottom = texts
-        for platform, size in SIZES.items():
-            job = CardJob(size, colours, quote, name, attribution, bottom, outlet.name, photo)
-            jobs.append((f"cards/{stem}-{platform}.png", alt, job))
-
-    speakers = ", ".join(s.name for s in event.speakers)
-    place = ", ".join(p for p in (event.venue.name, event.venue.city) if p)
-    lineup = f"{t['speakers']}{t['colon']} {speakers}"
-    add("cover", event.title, when, lineup, place, alt=f"{event.title}, {when}, {place}. {lineup}.")
-    portraits = list(photos) + [None] * (len(event.speakers) - len(photos))
-    stems = speaker_stems(view.loaded.digest.event.speakers)
-    for speaker, stem, photo in zip(event.speakers, stems, portraits, strict=True):
-        role = f"{speaker.role}, {speaker.organization}"
-        quote = f"{opening}{speaker.quote}{closing}"
-        alt = f"{speaker.name}, {role}{t['colon']} {quote} – {footer}."
-        add(stem, quote, speaker.name, role, footer, alt=alt, photo=photo)
-    return jobs
-
-
-class PendingCards:
-    """Cards being drawn by worker processes while the caller renders something else."""
-
-    def __init__(
-        self,
-        named: list[tuple[str, str, CardJob]],
-        pngs: Callable[[], list[bytes]],
-        stop: Callable[[], None],
-    ):
-        self._named, self._pngs, self._stop = named, pngs, stop
-
-    def close(self) -> None:
-        """Stop the workers, if any are still drawing (the caller gave up on the cards)."""
-        self._stop()
-
-    def result(self) -> list[Card]:
-        """The cards, in order, once every one is drawn."""
-        pngs = self._pngs()
-        platform = {size: name for name, size in SIZES.items()}
-        return [
-            Card(file, platform[job.size], alt, png)
-            for (file, alt, job), png in zip(self._named, pngs, strict=True)
-        ]
-
-
-def _not_kept(job: CardJob) -> bytes | None:
-    return None
-
-
-def _not_keeping(job: CardJob, png: bytes) -> None:
-    pass
-
-
-def start_cards(
-    view: View,
-    photos: Sequence[bytes | None] = (),
-    *,
-    kept: Callable[[CardJob], bytes | None] = _not_kept,
-    keep: Callable[[CardJob, bytes], None] = _not_keeping,
-) -> PendingCards:
-    """Start drawing a digest's cards and return at once; :meth:`PendingCards.result` waits.
-
-    A card drawn before by this process (a preview rebuild) or that ``kept`` returns (the
-    user cache, which the caller reads) is not drawn again; the others are drawn on every
-    core (forked workers) when there are several and the process can fork safely, else here,
-    when the result is asked for, and handed to ``keep``.
-    """
-    named = card_jobs(view, photos)
-    jobs = [job for _, _, job in named]
-    missing = [job for job in dict.fromkeys(jobs) if job not in _DRAWN]
-    for job in missing:
-        png = kept(job)
-        if png is not None:
-            _remember(job, png)
-    missing = [job for job in missing if job not in _DRAWN]
-    wait: Callable[[], list[bytes]]
-    stop: Callable[[], None]
-    if not missing:
-        wait, stop = list, _nothing
-    elif _workers is not None:
-        pending = _workers.map_async(_draw_card, missing, chunksize=1)
-        wait, stop = pending.get, _nothing  # the workers stay for the next rebuild
-    elif _can_fork(len(missing)):
-        wait, stop = _draw_elsewhere(missing)
-    else:
-        wait, stop = _draw_beside(missing)
-
-    def pngs() -> list[bytes]:
-        drawn = wait()
-        for job, png in zip(missing, drawn, strict=True):
-            _remember(job, png)
-            keep(job, png)
-        return [_DRAWN[job] for job in jobs]
-
-    return PendingCards(named, pngs, stop)
-
-
-def _nothing() -> None:
-    pass
-
-
-_DRAWN: dict[CardJob, bytes] = {}  # this process's cards: a preview redraws what changed only
-_KEPT = 256
-
-
-def _remember(job: CardJob, png: bytes) -> None:
-    _DRAWN[job] = png
-    while len(_DRAWN) > _KEPT:
-        del _DRAWN[next(iter(_DRAWN))]
-
-
-def forget_drawn() -> None:
-    """Forget the cards drawn by this process (the user cache is left alone)."""
-    _DRAWN.clear()
-
-
-_workers: Any = None  # a long-running process's own pool of card workers
-
-
-def _ignore_interrupt() -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def keep_workers() -> Callable[[], None]:
-    """Fork card workers now, for every later build of this process (the preview, which
-    forks them before its server's threads start); return how to stop them."""
-    import multiprocessing
-    import os
-
-    global _workers
-    if _workers is not None or not _can_fork(4):
-        return _nothing
-    # Ctrl-C is the preview's to handle: its workers ignore it and are stopped by stop().
-    pool = multiprocessing.get_context("fork").Pool(os.cpu_count() or 1, _ignore_interrupt)
-    _workers = pool
-
-    def stop() -> None:
-        global _workers
-        _workers = None
-        pool.terminate()
-        pool.join()
-
-    return stop
-
-
-def _can_fork(jobs: int) -> bool:
-    import multiprocessing
-    import os
-    import threading
-
-    return (
-        jobs >= 4
-        and (os.cpu_count() or 1) > 1
-        and "fork" in multiprocessing.get_all_start_methods()
-        # A pool's worker cannot have workers, and a process with threads (the preview's
-        # server) is not safe to fork.
-        and not multiprocessing.current_process().daemon
-        and threading.active_count() == 1
-    )
-
-
-def _draw_beside(jobs: list[CardJob]) -> tuple[Callable[[], list[bytes]], Callable[[], None]]:
-    """Draw ``jobs`` in one thread beside the caller's (Pillow lets go of the interpreter
-    while it quantizes and encodes): for a process that cannot fork, such as the preview."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    executor = ThreadPoolExecutor(1)  # one: a font is not to be used by two threads at once
-    pending = executor.submit(lambda: [_draw_card(job) for job in jobs])
-
-    def wait() -> list[bytes]:
-        try:
-            return pending.result()
-        finally:
-            executor.shutdown()
-
-    def stop() -> None:
-        executor.shutdown(wait=True, cancel_futures=True)
-
-    return wait, stop
-
-
-def _draw_elsewhere(
-    jobs: list[CardJob],
-) -> tuple[Callable[[], list[bytes]], Callable[[], None]]:
-    """Draw ``jobs`` in forked workers; return how to wait for the PNGs and how to stop."""
-    import multiprocessing
-    import os
-
-    workers = min(os.cpu_count() or 1, len(jobs))
-    pool = multiprocessing.get_context("fork").Pool(workers)
-    pending = pool.map_async(_draw_card, jobs, chunksize=1)
-
-    def wait() -> list[bytes]:
-        try:
-            return pending.get()
-        finally:
-            pool.close()
-            pool.join()
-
-    def stop() -> None:
-        pool.terminate()
-        pool.join()
-
-    return wait, stop
