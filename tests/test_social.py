@@ -20,7 +20,7 @@ from digestgen.platforms.linkedin import linkedin_length
 from digestgen.platforms.mastodon import mastodon_length
 from digestgen.platforms.registry import PLATFORMS
 from digestgen.platforms.threads import threads_length
-from digestgen.platforms.twitter_text import x_weighted_length
+from digestgen.platforms.twitter_text import X_LIMIT, x_weighted_length
 from digestgen.render.shortening import cut
 from digestgen.render.view import View, typeset_model
 from digestgen.text.typography import NBSP
@@ -54,6 +54,7 @@ FAMILY = "\U0001f469\u200d\U0001f469\u200d\U0001f467"  # woman, woman, girl: one
 )
 def test_x_weighted_length(text: str, weight: int) -> None:
     assert x_weighted_length(text) == weight
+    assert PLATFORMS["x"].count(text) == weight
 
 
 @settings(max_examples=300, deadline=None)
@@ -107,6 +108,10 @@ def test_bluesky_length(text: str, graphemes: int) -> None:
 )
 def test_mastodon_length(text: str, length: int) -> None:
     assert mastodon_length(text) == length
+
+
+def test_x_limit_is_twitter_texts() -> None:
+    assert PLATFORMS["x"].limit == X_LIMIT == 280
 
 
 def test_linkedin_counts_as_its_composer_does() -> None:

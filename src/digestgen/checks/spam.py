@@ -8,8 +8,6 @@ as ``send-test`` delivers it, with the ``Received:`` line a receiving server wou
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -59,6 +57,8 @@ class SpamCheckUnavailable(Exception):
 
 def spamassassin() -> str | None:
     """The path of the ``spamassassin`` program, if installed."""
+    import shutil
+
     return shutil.which("spamassassin")
 
 
@@ -102,6 +102,8 @@ def as_received(message: bytes, sender_domain: str) -> bytes:
 
 def spam_score(message: bytes, *, timeout: float = 60.0, language: Language = "en") -> SpamReport:
     """SpamAssassin's verdict on ``message`` with its local rules only."""
+    import subprocess  # only `check` and the preview run it, not every build
+
     program = spamassassin()
     if program is None:
         raise SpamCheckUnavailable(

@@ -12,7 +12,6 @@ from pydantic import Field
 
 from digestgen.content.fields import Handle, Strict
 from digestgen.platforms.base import Platform, display_cut, graphemes
-from digestgen.platforms.twitter_text import extract_urls_with_indices
 
 if TYPE_CHECKING:
     from digestgen.content.models import Outlet
@@ -26,6 +25,8 @@ def mastodon_length(text: str, url_weight: int = 23) -> int:
 
     ``url_weight`` is the server's ``characters_reserved_per_url`` when it is not 23.
     """
+    from digestgen.platforms.twitter_text import extract_urls_with_indices  # see x.py
+
     pieces, start = [], 0
     for url in extract_urls_with_indices(text, without_protocol=False):
         begin, end = url["indices"]
