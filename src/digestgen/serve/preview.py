@@ -4,12 +4,13 @@ shows its problems, on the page and in the terminal, until the next good save.""
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import mimetypes
 import threading
 import urllib.parse
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,6 +24,21 @@ from digestgen.outputs.cards.workers import keep_workers
 
 EVENTS = "/__digestgen/events"
 SPAM = "/__digestgen/spam/"
+
+
+@contextlib.contextmanager
+def _threads_leave_ctrl_c_to_this_one() -> Iterator[None]:
+    """Threads started inside are made with SIGINT blocked, so that the kernel hands Ctrl-C
+    to the calling thread. Python runs signal handlers in the main thread only, and a signal
+    the kernel gives to another thread leaves the main thread asleep: the preview would not
+    stop."""
+    import signal
+
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 @dataclass
@@ -186,7 +202,8 @@ class Preview:
         handler = make_handler(workspace.out_dir, self.state, self.stopping, self.spam_report)
         workspace.out_dir.mkdir(parents=True, exist_ok=True)
         # Card workers are forked now, before any thread starts, and serve every rebuild.
-        self._stop_workers = keep_workers()
+        with _threads_leave_ctrl_c_to_this_one():
+            self._stop_workers = keep_workers()  # forks, and starts the pool's threads
         self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.server.daemon_threads = True
 
@@ -255,8 +272,9 @@ class Preview:
             threading.Thread(target=self.server.serve_forever, daemon=True),
             threading.Thread(target=self.watch, daemon=True),
         ]
-        for thread in self._threads:
-            thread.start()
+        with _threads_leave_ctrl_c_to_this_one():
+            for thread in self._threads:
+                thread.start()
 
     def stop(self) -> None:
         self.stopping.set()
