@@ -170,3 +170,22 @@ def test_two_digests_with_one_slug_do_not_overwrite_each_other(
     assert (
         "b-copy.yaml" in result.stderr and "already a-first.yaml's; set issue.slug" in result.stderr
     )
+
+
+def test_build_all_of_many_digests_renders_them_in_worker_processes(tmp_path: Path) -> None:
+    """From eight digests on, `build --all` renders on every core: what a worker renders
+    (the drafts with their platforms' records) comes back by pickle."""
+    import pickle
+
+    from digestgen.build.pipeline import NEWSLETTER, SOCIAL, render_files
+
+    for i in range(8):
+        data = sample_data()
+        data["issue"]["slug"] = f"numero-{i}"
+        workspace(tmp_path, data, name=f"n{i}")
+    ws = Workspace.at(tmp_path)
+    rendered = render_files(ws.load("n0"), ws, (NEWSLETTER, SOCIAL))
+    assert pickle.loads(pickle.dumps(rendered)).files == rendered.files
+    result = build_all(ws, parts=(NEWSLETTER, SOCIAL))
+    assert not result.failed and len(result.built) == 8
+    assert all((b.folder / "social" / "facebook.txt").is_file() for b in result.built)

@@ -6,6 +6,7 @@ made of these. No file access and no rendering happen here.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date
@@ -64,13 +65,16 @@ MAX_LINE = 500
 LINE_BREAKS = "\n\r\t\x0b\x0c\x85\u2028\u2029"
 
 
-def _at_most(limit: int) -> Any:
-    def check(value: str) -> str:
-        if len(value) > limit:
-            raise ValueError(f"{len(value):,} characters; at most {limit:,} are read here")
-        return value
+def _within(limit: int, value: str) -> str:
+    if len(value) > limit:
+        raise ValueError(f"{len(value):,} characters; at most {limit:,} are read here")
+    return value
 
-    return check
+
+def _at_most(limit: int) -> Any:
+    # A partial of a module's function, not a closure: the platforms' records hold these
+    # types, and `build --all` sends what its workers render (records included) by pickle.
+    return functools.partial(_within, limit)
 
 
 def _one_line(value: str) -> str:
