@@ -54,8 +54,6 @@ class Rendered:
     files: dict[str, str | bytes]
     drafts: dict[str, Draft]
     newsletter: Newsletter | None
-    findings: list[Finding] | None  # when checked (``check``, or a build with its preview)
-    clients: ClientReport | None
     fingerprint: str
     warnings: list[str]
 
@@ -203,10 +201,9 @@ def render_files(
     *,
     fetch_images: bool = False,
     allow_private: bool = False,
-    check: bool = False,
 ) -> Rendered:
     """The render step of every command: ``parts`` of a digest rendered from one
-    :class:`~digestgen.render.view.View`, and, with ``check`` or the preview, the findings.
+    :class:`~digestgen.render.view.View` (the preview page runs the checks on the others).
 
     Renderers read no file and fetch nothing: the portraits are read here first.
     """
@@ -230,7 +227,6 @@ def render_files(
                 output.start(rendering)
         for output in outputs:
             rendering.files.update(output.files(rendering))
-        findings, clients = rendering.checked() if check or PREVIEW in parts else (None, None)
     except TemplateSyntaxError as exc:
         where = f"{display_path(Path(exc.filename or exc.name or '?'))}:{exc.lineno}"
         raise TemplateProblem(where, exc.message or "syntax error") from exc
@@ -243,8 +239,6 @@ def render_files(
         rendering.files,
         rendering.drafts,
         rendering.newsletter,
-        findings,
-        clients,
         fingerprint(rendering.files),
         [*content_warnings(loaded), *(str(p) for p in unread)],
     )
