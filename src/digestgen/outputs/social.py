@@ -24,7 +24,6 @@ from digestgen.render.view import View
 from digestgen.text.catalog import T_
 from digestgen.text.formats import number as written_number  # `number` is a post's position here
 from digestgen.text.typography import NBSP
-from digestgen.text.words import quote_marks
 
 if TYPE_CHECKING:
     from digestgen.content.load import Loaded
@@ -67,7 +66,7 @@ def _context(view: View, platform: Platform) -> dict[str, Any]:
     context = view.context(source=platform.name, medium="social", nbsp=NBSP)
     outlet = context["outlet"]
     handle = getattr(outlet.handles, platform.name) if platform.signs else None
-    quote_open, quote_close = quote_marks(context["lang"], NBSP)
+    quote_open, quote_close = context["quote_marks"]
     hashtags = [f"#{tag}" for tag in context["digest"].social.hashtags[: platform.max_hashtags]]
     named = _mentioned(context["digest"], platform)
     signature = handle or outlet.name

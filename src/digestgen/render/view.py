@@ -100,7 +100,7 @@ class View:
         """The template context for one output whose own-site links carry ``source``/``medium``."""
         language, strings = self.language, self.strings
         outlet, digest = self.typeset(nbsp)
-        opening, closing = quote_marks(language)
+        opening, closing = quote_marks(language, nbsp) if nbsp else quote_marks(language)
         tagger = Tagger(
             website=outlet.website,
             source=source,
@@ -121,5 +121,6 @@ class View:
             "campaign": tagger.campaign,
             "link": tagger,
             "long_date": lambda day: long_date(day, language),
+            "quote_marks": (opening, closing),
             "quote": lambda text: f"{opening}{text}{closing}",
         }

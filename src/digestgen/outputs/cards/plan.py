@@ -9,7 +9,6 @@ from digestgen.content.photos import speaker_stems
 from digestgen.outputs.cards.draw import SIZES, CardJob, palette
 from digestgen.render.view import View
 from digestgen.text.typography import NBSP
-from digestgen.text.words import quote_marks
 
 
 def card_jobs(view: View, photos: Sequence[bytes | None] = ()) -> list[tuple[str, str, CardJob]]:
@@ -20,7 +19,7 @@ def card_jobs(view: View, photos: Sequence[bytes | None] = ()) -> list[tuple[str
     colours = palette(outlet.brand.primary_color)
     when = context["long_date"](event.date)
     footer = f"{event.title} · {when}"
-    opening, closing = quote_marks(context["lang"], NBSP)
+    opening, closing = context["quote_marks"]
     jobs: list[tuple[str, str, CardJob]] = []
 
     def add(stem: str, *texts: str, alt: str, photo: bytes | None = None) -> None:
