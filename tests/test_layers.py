@@ -55,10 +55,12 @@ LAYERS: list[list[str]] = [
     # content models made of both
     ["content.fields"],
     ["platforms.base"],
-    [
-        f"platforms.{name}"
-        for name in ("bluesky", "facebook", "linkedin", "mastodon", "threads", "x")
-    ],
+    # every platform's own module, however many there are
+    sorted(
+        f"platforms.{path.stem}"
+        for path in (SOURCE / "platforms").glob("*.py")
+        if path.stem not in {"__init__", "base", "registry", "twitter_text"}
+    ),
     ["platforms.registry"],
     ["content.models"],
     ["content.load"],

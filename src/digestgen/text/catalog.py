@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import gettext
+import sys
 from typing import NamedTuple
 
 from digestgen import PACKAGE
@@ -83,6 +84,22 @@ def _typeset_text(language: Language, text: str) -> str:
 
 
 @functools.cache
+def import_babel() -> None:
+    """Import Babel as digestgen uses it: its formats, and the catalogs of a checkout. Its
+    dates module takes pytz when pytz is installed (``digestgen[draft]`` brings it), and pytz
+    checks some 600 time-zone files on import; digestgen formats no time of day, so Babel is
+    given the standard library's zoneinfo, as it has without pytz. A pytz imported before is
+    used as it is."""
+    if "babel.dates" in sys.modules or "pytz" in sys.modules:
+        return
+    sys.modules["pytz"] = None  # type: ignore[assignment]  # `import pytz` fails here
+    try:
+        import babel.dates  # noqa: F401
+    finally:
+        del sys.modules["pytz"]
+
+
+@functools.cache
 def _catalog(language: Language) -> gettext.NullTranslations:
     """The language's catalog: its compiled ``.mo`` (a wheel), else its ``.po`` read by Babel
     (a source checkout); English is the text itself."""
@@ -96,6 +113,7 @@ def _catalog(language: Language) -> gettext.NullTranslations:
         return gettext.NullTranslations()
     import io
 
+    import_babel()
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 

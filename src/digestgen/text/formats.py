@@ -5,31 +5,15 @@ the machine's locale; and the few joints of a sentence each language punctuates 
 
 from __future__ import annotations
 
-import functools
-import sys
 from datetime import date
 
+from digestgen.text.catalog import import_babel
 from digestgen.text.language import NARROW_NBSP, NBSP, Language
-
-
-@functools.cache
-def _babel() -> None:
-    """Import Babel as digestgen uses it. Its dates module takes pytz when pytz is installed
-    (``digestgen[draft]`` brings it), and pytz checks some 600 time-zone files on import;
-    digestgen formats no time of day, so Babel is given the standard library's zoneinfo, as
-    it has without pytz. A pytz imported before is used as it is."""
-    if "babel.dates" in sys.modules or "pytz" in sys.modules:
-        return
-    sys.modules["pytz"] = None  # type: ignore[assignment]  # `import pytz` fails here
-    try:
-        import babel.dates  # noqa: F401
-    finally:
-        del sys.modules["pytz"]
 
 
 def number(value: int, language: Language) -> str:
     """``2 935`` (a narrow no-break space) in French, ``2,935`` in English."""
-    _babel()
+    import_babel()
     from babel.numbers import format_decimal
 
     return format_decimal(value, locale=language)
@@ -37,7 +21,7 @@ def number(value: int, language: Language) -> str:
 
 def decimal(value: float, language: Language) -> str:
     """A score with one decimal: ``0,0`` / ``0.0``."""
-    _babel()
+    import_babel()
     from babel.numbers import format_decimal
 
     return format_decimal(value, format="0.0", locale=language)
@@ -45,7 +29,7 @@ def decimal(value: float, language: Language) -> str:
 
 def kilobytes(size: int, language: Language) -> str:
     """A size in kilobytes with one decimal: ``23,2 Ko`` / ``23.2 KB``."""
-    _babel()
+    import_babel()
     from babel.numbers import format_decimal
 
     amount = format_decimal(size / 1024, format="#,##0.0", locale=language)
@@ -55,7 +39,7 @@ def kilobytes(size: int, language: Language) -> str:
 def long_date(day: date, language: Language) -> str:
     """``mercredi 5 décembre 2018`` / ``Wednesday 5 December 2018`` (the day and its month
     held together by a no-break space; French's first of the month is ``1er``)."""
-    _babel()
+    import_babel()
     from babel.dates import format_date
 
     day_of_month = "'1er'" if language == "fr" and day.day == 1 else "d"
@@ -65,7 +49,7 @@ def long_date(day: date, language: Language) -> str:
 def month_names(language: Language) -> dict[str, int]:
     """The month names a page in ``language`` may write, wide and abbreviated, lower-cased
     and without their abbreviation's dot: ``{"décembre": 12, "déc": 12, …}``."""
-    _babel()
+    import_babel()
     from babel.dates import get_month_names
 
     names: dict[str, int] = {}
@@ -77,7 +61,7 @@ def month_names(language: Language) -> dict[str, int]:
 
 def day_names(language: Language) -> dict[str, int]:
     """The weekday names of ``language``, lower-cased: Monday is 0."""
-    _babel()
+    import_babel()
     from babel.dates import get_day_names
 
     return {name.lower(): day for day, name in get_day_names("wide", locale=language).items()}
