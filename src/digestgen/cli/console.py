@@ -1,6 +1,6 @@
 """What the commands print: files written, posts and their lengths, findings, the inbox
 report, problems. Results go to stdout; warnings, notes and problems to stderr. The commands
-in :mod:`digestgen.cli.app` decide, this module only writes."""
+of :mod:`digestgen.cli.commands` decide, this module only writes."""
 
 from __future__ import annotations
 

@@ -282,7 +282,7 @@ def build_eml(
     fresh identifier, as a real send has.
     """
     outlet, issue = loaded.outlet, loaded.digest.issue
-    # Headers set with set_raw are written exactly as given (mailheaders folds them); the
+    # Headers set with set_raw are written exactly as given (outputs/headers.py folds them); the
     # others fold as usual; quoted-printable lines stay within RFC 2045's 76 characters.
     message = EmailMessage(policy=SMTP.clone(refold_source="none", max_line_length=76))
     message.set_raw("Subject", unstructured("Subject", f"{subject_prefix}{issue.subject}"))
