@@ -169,6 +169,23 @@ def test_the_command_serves_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     assert "Stopped." in out and "Traceback" not in err
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads Linux's /proc")
+def test_ctrl_c_is_left_to_the_main_thread(served: Preview) -> None:
+    """Python handles signals in the main thread only: a Ctrl-C the kernel gave the server's or
+    the watcher's thread would leave `digestgen preview` running."""
+    import threading
+
+    def blocks_sigint(thread: threading.Thread) -> bool:
+        status = Path(f"/proc/self/task/{thread.native_id}/status").read_text()
+        blocked = int(
+            next(line for line in status.splitlines() if line.startswith("SigBlk:")).split()[1], 16
+        )
+        return bool(blocked & (1 << (signal.SIGINT - 1)))
+
+    assert served._threads and all(blocks_sigint(t) for t in served._threads)
+    assert not blocks_sigint(threading.main_thread())
+
+
 def test_preview_of_bad_content_exits_2(tmp_path: Path) -> None:
     shutil.copytree(REPO / "content", tmp_path / "content")
     digest = tmp_path / "content/digests/club-partenaires-2018.yaml"

@@ -34,6 +34,9 @@ def _threads_leave_ctrl_c_to_this_one() -> Iterator[None]:
     stop."""
     import signal
 
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: Ctrl-C reaches the main thread
+        yield
+        return
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
