@@ -18,8 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from digestgen.build.pipeline import render_files
-from digestgen.checks.clients import client_support, features_used
-from digestgen.checks.spam import as_received, parse_report, spam_score
+from digestgen.checks.caniemail import client_support, features_used
+from digestgen.checks.spamassassin import as_received, parse_report, spam_score
 from digestgen.content.workspace import Workspace
 from digestgen.outputs.newsletter import unsubscribe_headers
 from helpers import build_file_tree, sample_data, workspace

@@ -49,7 +49,7 @@ LAYERS: list[list[str]] = [
         "outputs.headers",
     ],
     ["checks.base"],  # what a check is
-    ["render.templates", "build.write", "checks.clients", "checks.spam", "net.fetch"],
+    ["render.templates", "build.write", "checks.caniemail", "checks.spamassassin", "net.fetch"],
     ["net.pages"],
     # the fields editors fill, then the platforms (each declaring its own fields), then the
     # content models made of both
@@ -75,7 +75,7 @@ LAYERS: list[list[str]] = [
     ["outputs.cards.workers"],
     ["build.page"],
     # what the checks say of the content and the rendered outputs, and the one way to run them
-    ["checks.content", "checks.email", "checks.social"],
+    ["checks.content", "checks.email", "checks.social", "checks.clients", "checks.spam"],
     ["checks.links"],
     ["checks.registry"],
     # the render step: outputs in order, checks, then the writer

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from digestgen.checks.base import Finding
-    from digestgen.checks.clients import ClientReport
+    from digestgen.checks.caniemail import ClientReport
     from digestgen.outputs.newsletter import Newsletter
 
 

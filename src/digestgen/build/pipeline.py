@@ -21,7 +21,7 @@ from digestgen.render.view import View
 
 if TYPE_CHECKING:
     from digestgen.checks.base import Finding
-    from digestgen.checks.clients import ClientReport
+    from digestgen.checks.caniemail import ClientReport
     from digestgen.outputs.cards.draw import Card
     from digestgen.outputs.cards.workers import PendingCards
     from digestgen.outputs.newsletter import Newsletter
@@ -85,7 +85,7 @@ class Rendering:
         """The findings on what was rendered (no network), and the email clients' report."""
         if self._checked is None:
             from digestgen.checks.base import Material
-            from digestgen.checks.clients import client_support
+            from digestgen.checks.caniemail import client_support
             from digestgen.checks.registry import run_checks
 
             assert self.newsletter is not None, "the checks read the email"

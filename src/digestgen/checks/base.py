@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from digestgen.text.catalog import Message
 
 if TYPE_CHECKING:
-    from digestgen.checks.clients import ClientReport
-    from digestgen.checks.spam import SpamReport
+    from digestgen.checks.caniemail import ClientReport
+    from digestgen.checks.spamassassin import SpamReport
     from digestgen.content.load import Loaded, Loc
     from digestgen.net.fetch import LinkResult
     from digestgen.outputs.social import Draft

@@ -16,6 +16,7 @@ from digestgen.checks import clients, content, email, links, social, spam
 from digestgen.checks.base import Check, Finding, Material, Need
 
 if TYPE_CHECKING:
+    from digestgen.checks.spamassassin import SpamReport
     from digestgen.content.load import Loaded
     from digestgen.outputs.newsletter import Newsletter
 
@@ -50,16 +51,18 @@ def run_checks(
 READER = "reader@example.org"
 
 
-def spam_report(loaded: Loaded, newsletter: Newsletter) -> spam.SpamReport:
+def spam_report(loaded: Loaded, newsletter: Newsletter) -> SpamReport:
     """SpamAssassin's verdict on the email as a subscriber's server receives it.
 
-    Raises :class:`~digestgen.checks.spam.SpamCheckUnavailable` when SpamAssassin is not there.
+    Raises :class:`~digestgen.checks.spamassassin.SpamCheckUnavailable` when SpamAssassin is
+    not there.
     """
+    from digestgen.checks import spamassassin
     from digestgen.outputs.newsletter import sender_domain, sent_message
 
     message = sent_message(loaded, newsletter, READER)
-    return spam.spam_score(
-        spam.as_received(message, sender_domain(loaded)), language=loaded.language
+    return spamassassin.spam_score(
+        spamassassin.as_received(message, sender_domain(loaded)), language=loaded.language
     )
 
 

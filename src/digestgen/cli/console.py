@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
     from digestgen.build.pipeline import BatchResult, Built
     from digestgen.checks.base import Finding
-    from digestgen.checks.clients import ClientReport
-    from digestgen.checks.spam import SpamReport
+    from digestgen.checks.caniemail import ClientReport
+    from digestgen.checks.spamassassin import SpamReport
     from digestgen.draft.make import Made
 
 

@@ -240,7 +240,7 @@ class Preview:
     def spam_report(self) -> dict[str, object]:
         """SpamAssassin's score of the served build's email as delivered, computed once a build."""
         from digestgen.checks.registry import spam_report
-        from digestgen.checks.spam import SpamCheckUnavailable
+        from digestgen.checks.spamassassin import SpamCheckUnavailable
 
         with self._spam_lock:
             loaded, built = self.loaded, self.built

@@ -36,10 +36,10 @@ def check(
     """Validate a digest and lint what it renders, writing nothing; exit 1 on any error."""
     from digestgen.build.pipeline import NEWSLETTER, SOCIAL, render_files
     from digestgen.checks.base import Material
-    from digestgen.checks.clients import client_support
+    from digestgen.checks.caniemail import client_support
     from digestgen.checks.links import fetch_links
     from digestgen.checks.registry import run_checks, spam_report
-    from digestgen.checks.spam import SpamCheckUnavailable
+    from digestgen.checks.spamassassin import SpamCheckUnavailable
 
     try:
         loaded = workspace.load(digest)
