@@ -33,18 +33,17 @@ class CompiledTemplates(BuildHookInterface):  # type: ignore[misc]
         self._compile_catalogs(build_data)
 
     def _compile_catalogs(self, build_data: dict[str, Any]) -> None:
-        from babel.messages.mofile import write_mo
-        from babel.messages.pofile import read_po
-
+        sys.path.insert(0, str(Path(self.root) / "src"))
+        try:
+            from digestgen.text.catalog import compile_catalog
+        finally:
+            sys.path.pop(0)
         locales = Path(self.root) / "src" / "digestgen" / "locale"
         target = Path(tempfile.mkdtemp(prefix="digestgen-catalogs-"))
         for source in sorted(locales.glob("*/LC_MESSAGES/digestgen.po")):
             language = source.parents[1].name
-            with source.open("rb") as file:
-                catalog = read_po(file, locale=language)
             compiled = target / f"{language}.mo"
-            with compiled.open("wb") as file:
-                write_mo(file, catalog)
+            compiled.write_bytes(compile_catalog(source, language))
             build_data["force_include"][str(compiled)] = (
                 f"digestgen/locale/{language}/LC_MESSAGES/digestgen.mo"
             )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import gettext
 import sys
+from pathlib import Path
 from typing import NamedTuple
 
 from digestgen import PACKAGE
@@ -113,6 +114,14 @@ def _catalog(language: Language) -> gettext.NullTranslations:
         return gettext.NullTranslations()
     import io
 
+    return gettext.GNUTranslations(io.BytesIO(compile_catalog(source, language)))
+
+
+def compile_catalog(source: Path, language: str) -> bytes:
+    """A ``.po`` catalog compiled by Babel into the ``.mo`` bytes gettext reads (a checkout's
+    catalogs here, the wheel's in ``hatch_build.py``)."""
+    import io
+
     import_babel()
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
@@ -121,5 +130,4 @@ def _catalog(language: Language) -> gettext.NullTranslations:
         catalog = read_po(file, locale=language)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    return buffer.getvalue()
