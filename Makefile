@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # templates as they ship inside the package.
 SOURCES := pyproject.toml $(shell find src templates -type f -not -name '*.pyc' 2>/dev/null)
 
-.PHONY: newsletter build test check-fast bench lint clean golden caniemail messages docs
+.PHONY: newsletter build test check-fast bench lint clean golden caniemail messages docs install schema
 
 newsletter: $(VENV)/.digestgen  ## render the sample digest into out/
 	$(BIN)/digestgen newsletter club-partenaires-2018
@@ -56,9 +56,39 @@ messages: $(VENV)/.deps
 		--ignore-obsolete --no-fuzzy-matching --width 100 \
 		--ignore-pot-creation-date
 
-# The README's generated parts: the table of check codes, from the checks' declarations.
+# The documentation site: the generated pages of docs/reference/ (the commands from the typer
+# app, the check codes from the registry, the content format from the JSON Schema) written
+# again, then docs/ built into site/; --strict makes a broken link or a missing page an error.
+# (NO_MKDOCS_2_WARNING: Material's banner about its own future, printed on every build.)
 docs: $(VENV)/.deps
-	PYTHONPATH=$(CURDIR)/src $(BIN)/python scripts/readme_codes.py --write
+	PYTHONPATH=$(CURDIR)/src $(BIN)/python scripts/docs_pages.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+# `digestgen` on the PATH: with pipx, else uv, else a link in BINDIR to .venv's own (built
+# first). `make install PIPX= UV=` makes the link even where pipx or uv is installed.
+BINDIR ?= $(HOME)/.local/bin
+PIPX ?= pipx
+UV ?= uv
+
+install:
+	@if [ -n "$(PIPX)" ] && command -v "$(PIPX)" >/dev/null 2>&1; then \
+		"$(PIPX)" install --force '.[draft]'; \
+	elif [ -n "$(UV)" ] && command -v "$(UV)" >/dev/null 2>&1; then \
+		"$(UV)" tool install --force '.[draft]'; \
+	else \
+		$(MAKE) --no-print-directory $(VENV)/.digestgen && \
+		mkdir -p "$(BINDIR)" && \
+		ln -sfn "$(CURDIR)/$(BIN)/digestgen" "$(BINDIR)/digestgen" && \
+		echo "digestgen: $(BINDIR)/digestgen -> $(CURDIR)/$(BIN)/digestgen" && \
+		case ":$$PATH:" in *":$(BINDIR):"*|*":$(BINDIR)/:"*) ;; \
+		*) echo "$(BINDIR) is not on your PATH: add it (export PATH=\"$(BINDIR):\$$PATH\" in your shell's profile), or run $(BINDIR)/digestgen";; \
+		esac; \
+	fi
+
+# The JSON Schemas of the content format the package ships (data/schema/), made from the
+# models in every language; a test fails when they differ. Read `git diff src/digestgen/data`.
+schema: $(VENV)/.deps
+	PYTHONPATH=$(CURDIR)/src $(BIN)/python -m digestgen.content.schema
 
 lint: $(VENV)/.digestgen
 	$(BIN)/ruff check src tests bench scripts hatch_build.py
@@ -68,7 +98,7 @@ lint: $(VENV)/.digestgen
 $(VENV)/.deps: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/pip install --quiet --disable-pip-version-check hatchling ".[test,dev,draft]"
+	$(BIN)/pip install --quiet --disable-pip-version-check hatchling ".[test,dev,draft,docs]"
 	touch $@
 
 # axe-core, the accessibility rules engine the browser tests run on the email and the preview.
