@@ -219,22 +219,22 @@ def test_json_says_why_a_digest_cannot_be_checked(
         assert problem["file"].endswith("newsletter.html.j2") and problem["line"] == 2
 
 
-def test_the_readmes_table_of_codes_is_the_checks_own() -> None:
-    """An editor looking up a code in the README finds every code `check` can print."""
+def test_the_check_codes_page_is_the_checks_own() -> None:
+    """An editor looking up a code in the docs finds every code `check` can print."""
     import subprocess
     import sys
 
     repo = Path(__file__).resolve().parents[1]
     result = subprocess.run(
-        [sys.executable, str(repo / "scripts" / "readme_codes.py")],
+        [sys.executable, str(repo / "scripts" / "docs_pages.py"), "--check", "checks"],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONPATH": str(repo / "src")},
     )
-    assert result.returncode == 0, result.stdout
+    assert result.returncode == 0, result.stdout + result.stderr
     from digestgen.checks.registry import CHECKS
 
     codes = [check.code for check in CHECKS]
     assert len(codes) == len(set(codes))
-    readme = (repo / "README.md").read_text(encoding="utf-8")
-    assert all(f"| `{code}` |" in readme for code in codes)
+    page = (repo / "docs" / "reference" / "checks.md").read_text(encoding="utf-8")
+    assert all(f"| `{code}` |" in page for code in codes)
