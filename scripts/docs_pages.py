@@ -99,11 +99,12 @@ def commands_page() -> str:
         _generated("the typer app (`digestgen.cli.app`)", "the commands' help in src/"),
         prose(_paragraphs(group.help or "")),
         "",
-        "Every command runs in a [workspace](../guide/index.md#the-workspace) and prints its "
-        "help with `--help`. `DIGEST` is a file path or a file stem "
+        "Every command but `init` runs in a [workspace](../guide/index.md#the-workspace), "
+        "and each prints its help with `--help`. `DIGEST` is a file path or a file stem "
         "(`club-partenaires-2018`); without it, the digest with the latest `issue.date` is "
-        "used. Exit status: 0 done, 1 failed checks, 2 bad input or usage. "
-        "`python -m digestgen` works the same as `digestgen`.",
+        "used. Commands print a short summary; `-v` lists every file written. Exit status: "
+        "0 done, 1 failed checks, 2 bad input or usage. `python -m digestgen` works the same "
+        "as `digestgen`.",
         "",
     ]
     own = [p for p in group.get_params(context) if p.name != "help"]
