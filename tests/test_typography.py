@@ -47,6 +47,16 @@ FRENCH = [
     ("Paris - Lyon, franco-allemand, -5", "Paris – Lyon, franco-allemand, -5"),
     ("trop   d'espaces\n  et une ligne", "trop d’espaces\n  et une ligne"),
     ("les « English quotes » 'tel quel'", f"les «{N}English quotes{N}» 'tel quel’"),
+    # Numbers: no break inside a number, nor before its percent or currency sign.
+    ("plus de 3 000 agents", f"plus de 3{N}000 agents"),
+    (f"1 200{A}000 habitants", f"1{N}200{N}000 habitants"),
+    ("20 % du budget, 12,5% des agents", f"20{N}% du budget, 12,5{N}% des agents"),
+    ("un budget de 3 000 € puis 2 M€", f"un budget de 3{N}000{N}€ puis 2{N}M€"),
+    ("la directive NIS 2, la COP 28", f"la directive NIS{A}2, la COP{A}28"),
+    # A year before a count is not a number in groups; a phone number or version neither.
+    ("en 2019 200 agents", "en 2019 200 agents"),
+    ("au 01 23 45 67 89, version NIS 2.0", "au 01 23 45 67 89, version NIS 2.0"),
+    ("https://a.fr/page?p=20%20 000", "https://a.fr/page?p=20%20 000"),
 ]
 
 ENGLISH = [
@@ -63,6 +73,8 @@ ENGLISH = [
     ("« left alone »", "« left alone »"),
     ("Join at https://a.example/x?y=1 !", "Join at https://a.example/x?y=1!"),
     ("Write to hi@example.com or {{ 'unsub' }}", "Write to hi@example.com or {{ 'unsub' }}"),
+    ("20 % of 3 000 staff, under NIS 2", f"20% of 3{N}000 staff, under NIS{A}2"),
+    ("3,000 people, 12.5%", "3,000 people, 12.5%"),
 ]
 
 

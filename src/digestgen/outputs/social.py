@@ -89,6 +89,7 @@ def render_thread(view: View, workspace: Path, platform: Platform) -> Draft:
     context = _context(view, platform)
     event = context["event"]
     total = len(event.speakers) + 2
+    language = view.loaded.language
 
     def post(
         kind: str,
@@ -101,7 +102,7 @@ def render_thread(view: View, workspace: Path, platform: Platform) -> Draft:
             variables = {"kind": kind, "number": number, "total": total, **prepare(values)}
             return template.render(context, **variables).strip()
 
-        return fit(render, fields, order, platform.limit, platform.measure)
+        return fit(render, fields, order, platform.limit, platform.measure, language)
 
     issue = context["issue"]
     hook = {"preheader": issue.preheader, "hashtags": context["hashtags"], "subject": issue.subject}
@@ -177,13 +178,14 @@ def render_post(view: View, workspace: Path, platform: Platform) -> Draft:
     hook_limit = platform.hook_limit or platform.limit
     comment_limit = platform.comment_limit or platform.limit
     hook_macro = env.get_template("social/_hook.txt.j2").module.hook  # type: ignore[attr-defined]
+    language = view.loaded.language
 
     def hook_line(values: dict[str, Any]) -> str:
         return str(hook_macro(values["subject"], values["preheader"])).strip()
 
     hook_fields = {"subject": issue.subject, "preheader": issue.preheader}
     hook_order = [("preheader", WORDS), ("subject", WORDS)]
-    hook = fit(hook_line, hook_fields, hook_order, hook_limit, len)
+    hook = fit(hook_line, hook_fields, hook_order, hook_limit, len, language)
     articles = [
         {"title": a.title or "", "url": context["link"](a.url, "further-reading")}
         for a in context["further_reading"].articles
@@ -191,7 +193,10 @@ def render_post(view: View, workspace: Path, platform: Platform) -> Draft:
     recap = context["link"](event.url, "comment" if in_comment else "post")
 
     def render(values: dict[str, Any]) -> str:
-        gists = [{"speaker": s, "gist": cut(s.quote, values["words"])} for s in event.speakers]
+        gists = [
+            {"speaker": s, "gist": cut(s.quote, values["words"], language=language)}
+            for s in event.speakers
+        ]
         return template.render(
             context,
             part="post",
@@ -210,7 +215,7 @@ def render_post(view: View, workspace: Path, platform: Platform) -> Draft:
     for keep, words in attempts:
         fields = {"articles": keep, "words": words, "summary": event.summary}
         order = [("summary", WORDS)] if words == 0 else []
-        text = fit(render, fields, order, platform.limit, platform.measure)
+        text = fit(render, fields, order, platform.limit, platform.measure, language)
         if platform.measure(text) <= platform.limit:
             break
     comment = None

@@ -13,8 +13,33 @@ _BREAK = re.compile(r"[ \t\n]+")  # no-break spaces are not places to cut
 _TRAILING = re.compile(r"(?:[\s,;:.!?–—\-«»“”‘’'\"(\[…]|\[…\])+$")
 
 
-def cut(text: str, words: int, *, ellipsis: bool = True) -> str:
-    """The first ``words`` words of ``text``, with an ellipsis when some were left out."""
+# Words a cut does not end on ("pour l'avenir du…", "the future of…"): articles,
+# prepositions, conjunctions and possessives, which announce a word the cut left out. A
+# French "a" (has) is a verb, and an English "a" an article: each language has its own list.
+SMALL_WORDS = {
+    "fr": frozenset(
+        " ".join(
+            (
+                "le la les l un une des du de d à au aux pour par sur sous avec sans dans en",
+                "et ou mais que qu qui dont ni notre nos votre vos leur leurs ce cet cette ces",
+                "son sa ses mon ma mes ton ta tes chez vers entre afin comme",
+            )
+        ).split(" ")
+    ),
+    "en": frozenset(
+        " ".join(
+            (
+                "the a an of to for and or but nor in on at by with from into onto our their",
+                "its his her my your this that these those as than",
+            )
+        ).split(" ")
+    ),
+}
+
+
+def cut(text: str, words: int, *, ellipsis: bool = True, language: str | None = None) -> str:
+    """The first ``words`` words of ``text``, with an ellipsis when some were left out; with
+    ``language``, the cut backs off the small words it would otherwise end on."""
     parts = [p for p in _BREAK.split(text.strip()) if p]
     if words >= len(parts):
         return text
@@ -22,8 +47,18 @@ def cut(text: str, words: int, *, ellipsis: bool = True) -> str:
         return ""
     if not ellipsis:
         return " ".join(parts[:words])
-    kept = _TRAILING.sub("", " ".join(parts[:words]))
+    kept_parts = parts[:words]
+    small = SMALL_WORDS.get(language or "", frozenset())
+    while len(kept_parts) > 1 and _bare(kept_parts[-1]) in small:
+        kept_parts.pop()
+    kept = _TRAILING.sub("", " ".join(kept_parts))
     return kept + "…" if kept else ""
+
+
+def _bare(word: str) -> str:
+    """A word as the small-word lists hold it: lower case, without punctuation around it
+    ("l’" and "d’" as "l" and "d")."""
+    return word.strip(",;:.!?–—-«»“”‘’'\"()[]…\u00a0\u202f").lower()
 
 
 WORDS, TAGS, WHOLE = "words", "tags", "whole"
@@ -36,8 +71,10 @@ def fit(
     order: Sequence[tuple[str, str]],
     limit: int,
     count: Callable[[str], int],
+    language: str | None = None,
 ) -> str:
-    """``render(fields)``, its fields of ``order`` given up one after the other until it fits.
+    """``render(fields)``, its fields of ``order`` given up one after the other until it fits
+    (a cut backs off the ``language``'s small words, as :func:`cut` does).
 
     Each ``(name, how)`` field is cut to the most words that fit (a binary search), down to
     nothing, before the next one is touched. What cannot be made to fit comes back over the
@@ -56,11 +93,11 @@ def fit(
         low, high = 0, len(_BREAK.split(original.strip()))
         while low < high:  # the largest word count that fits
             middle = (low + high + 1) // 2
-            trial = cut(original, middle, ellipsis=how == WORDS)
+            trial = cut(original, middle, ellipsis=how == WORDS, language=language)
             if count(render({**fields, name: trial})) <= limit:
                 low = middle
             else:
                 high = middle - 1
-        fields[name] = cut(original, low, ellipsis=how == WORDS)
+        fields[name] = cut(original, low, ellipsis=how == WORDS, language=language)
         text = render(fields)
     return text

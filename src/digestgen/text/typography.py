@@ -160,6 +160,36 @@ def _english_marks(m: re.Match[str]) -> str:
     return run if _ENDS_WORD_EN.match(m.string, m.end()) else m.group()
 
 
+# A space inside a number or between a number and what it counts: typed, or pasted as a
+# no-break space of either width.
+_NUM_SPACE = "[ \u00a0\u202f]"
+
+
+def _numbers(t: _Text, language: Language, nbsp: str | None) -> None:
+    """No break inside a number, nor between it and its percent or currency sign, nor between
+    an acronym and its number ("NIS 2"): French with a narrow no-break space in "3 000" and
+    "20 %", English with no space before % ("20%")."""
+    narrow = nbsp or NARROW_NBSP
+    # Thousands in groups of three after a first group of one to three digits ("3 000",
+    # "1 200 000"); a year before a number ("en 2018 200 agents") has four digits: no group.
+    t.sub(
+        f"(?<![\\d.,])\\d{{1,3}}(?:{_NUM_SPACE}\\d{{3}})+(?!\\d)",
+        lambda m: re.sub(_NUM_SPACE, narrow, m.group()),
+    )
+    if language == "fr":
+        t.sub(
+            f"(?<=\\d){_NUM_SPACE}?(?:%|€|M€|k€|Md€|\\$)(?![\\w%])",
+            lambda m: narrow + m.group().lstrip(" \u00a0\u202f"),
+        )
+    else:
+        t.sub(f"(?<=\\d){_NUM_SPACE}+%(?![\\w%])", "%")
+    # An acronym and its number, "NIS 2", "COP 28": never one at a line's end, the other after.
+    t.sub(
+        "(?<![\\w])[A-Z]{2,6} (?=\\d{1,2}(?![\\w]|[.,]\\d))",
+        lambda m: m.group()[:-1] + (nbsp or NBSP),
+    )
+
+
 def typeset(text: str, language: Language, *, nbsp: str | None = None) -> str:
     """``text`` with ``language``'s typography; ``nbsp=NBSP`` makes every no-break space U+00A0."""
     if nbsp not in (None, NBSP):
@@ -173,6 +203,7 @@ def typeset(text: str, language: Language, *, nbsp: str | None = None) -> str:
     t.sub(r"\.\.\.", "…")
     # Only between words: "a - - b" or "a---b" stay as typed, so a second run finds nothing new.
     t.sub(r"(?<=[^\s\-–—]) --? (?=[^\s\-–—])", " – ")
+    _numbers(t, language, nbsp)
     if language == "fr":
         quote_space = nbsp or NARROW_NBSP
         t.sub(r"(?<=[^\W\d_])'|(?<=[\u0300-\u036f])'", "’")
@@ -195,10 +226,12 @@ def typeset_own(text: str) -> str:
     text does not (``!important``, ``Date:``, ``{placeholders}``), so fewer rules apply, each
     only where the text asks for it: a no-break space before a ``: ; ! ?`` that follows a space
     and ends its word, inside « », between a number and its unit (``%``, ``px``, ``Ko``); and
-    ’ for '.
+    ’ for ' between two letters (an elision).
     """
     spaces = {":": NBSP, ";": NARROW_NBSP, "!": NARROW_NBSP, "?": NARROW_NBSP}
     text = re.sub(r" ([:;!?])(?=\s|$)", lambda m: spaces[m.group(1)] + m.group(1), text)
     text = text.replace("« ", "«" + NARROW_NBSP).replace(" »", NARROW_NBSP + "»")
     text = re.sub(r"(\d) (%|px|Ko)(?!\w)", "\\1" + NBSP + "\\2", text)
-    return text.replace("'", "’")
+    # ’ only for an elision, between two letters: a quote beside code (YAML's '', a CSS
+    # font name in quotes, '- ') stays as typed.
+    return re.sub(r"(?<=[^\W\d_])'(?=[^\W\d_])", "’", text)
