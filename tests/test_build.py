@@ -45,7 +45,11 @@ def test_newsletter_writes_the_sample_files(sample: Path, cli) -> None:
     assert result.exit_code == 0, result.stderr
     folder = sample / "out" / SLUG
     assert sorted(p.name for p in folder.iterdir()) == FILES
-    assert result.stdout.splitlines() == [f"out/{SLUG}/{name}" for name in FILES]
+    # The few files it writes, then the one to open, in the digest's language.
+    assert result.stdout.splitlines() == [
+        *(f"out/{SLUG}/{name}" for name in FILES),
+        f"→ ouvrir out/{SLUG}/newsletter.html",
+    ]
 
 
 def test_same_input_gives_byte_identical_files(sample: Path, cli) -> None:
@@ -96,9 +100,10 @@ def test_build_all_reports_a_bad_digest_and_builds_the_others(
     monkeypatch.chdir(tmp_path)
     result = cli("build", "--all")
     assert result.exit_code == 2
-    assert "failed: content/digests/bad.yaml" in result.stderr
-    assert "event.speakers: list should have at least 1 item" in result.stderr
-    assert "1 built, 1 failed" in result.stderr
+    # The outlet speaks French (a digest that fails may not say its own language).
+    assert "échec\u00a0: content/digests/bad.yaml" in result.stderr
+    assert "event.speakers: doit contenir au moins 1 élément" in result.stderr
+    assert "1 généré, 1 en échec" in result.stderr
     assert (tmp_path / "out" / SLUG / "newsletter.html").exists()
 
 

@@ -106,7 +106,7 @@ def test_invalid_content_exits_2(tmp_path: Path, cli, monkeypatch: pytest.Monkey
         }
     ]
     assert report["problems"][0]["line"] > 1 and "summary" in result.stderr
-    assert "event.summary: field required" in result.stderr
+    assert "event.summary: champ obligatoire" in result.stderr
 
 
 def test_block_sizes_add_up_to_the_body() -> None:

@@ -11,17 +11,25 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
 
 from digestgen.content.load import load
-from digestgen.enrich import Enriched, Failure, enrich
+from digestgen.enrich import Enriched, Failure
+from digestgen.enrich import enrich as enrich_in
 from digestgen.errors import ContentError
 from digestgen.net import fetch as fetch_module
 from digestgen.net.fetch import USER_AGENT
 from digestgen.net.pages import decode_page, parse_metadata, strip_site_name
 from helpers import REPO, dump_yaml, sample_data
+
+
+def enrich(path: Path, **options: Any) -> Enriched:
+    """``enrich``, its notes in English (the sample digest is French: see the French test)."""
+    return enrich_in(path, **{"language": "en", **options})
+
 
 CASE = Path(__file__).resolve().parent / "cases" / "enrich"
 PAGES = CASE / "pages"
@@ -510,7 +518,19 @@ def test_the_enrich_command_prints_the_diff_and_reports_failures(
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["enrich", "--dry-run", "--allow-private", "--timeout", "2"])
     assert result.exit_code == 1
-    assert "failed: http://127.0.0.1:9/nothing-listens-here" in result.stderr
+    assert "échec\u00a0: http://127.0.0.1:9/nothing-listens-here" in result.stderr
     assert path.read_text() == before
     refused = CliRunner().invoke(app, ["enrich", "--dry-run", "--timeout", "2"])
     assert refused.exit_code == 1 and "private" in refused.stderr
+
+
+def test_the_notes_speak_the_digests_language(tmp_path: Path, site: Site) -> None:
+    digest = sample_data()  # a French digest
+    digest["event"]["url"] = f"{site.base}/missing"
+    digest["further_reading"]["articles"] = [{"url": f"{site.base}/title-only", "label": "A"}]
+    result = enrich_in(workspace(tmp_path, dump_yaml(digest)), allow_private=True, timeout=2)
+    assert result.notes == [
+        "further_reading.articles[0].image\u00a0: la page n’a pas d’image\u202f; laissé vide"
+    ]
+    [failure] = result.failures
+    assert failure.reason == "404 Not Found" and failure.said("fr") == "404 Not Found"

@@ -172,24 +172,25 @@ def test_a_photo_on_a_private_address_is_refused_in_one_warning(
     workspace(tmp_path, local_digest(tls_site.base))
     monkeypatch.chdir(tmp_path)
     without = cli("build")
-    assert without.exit_code == 0 and "warning" not in without.stderr
+    assert without.exit_code == 0 and "attention" not in without.stderr
     no_photo = card(tmp_path)
 
     refused = cli("build", "--fetch-images")
     assert refused.exit_code == 0
     assert tls_site.requests == []  # refused before any connection
-    warnings = [line for line in refused.stderr.splitlines() if line.startswith("warning:")]
+    # In the digest's language, French here.
+    warnings = [line for line in refused.stderr.splitlines() if line.startswith("attention")]
     assert len(warnings) == 1
     assert re.fullmatch(
-        r"warning: content/digests/test\.yaml:\d+: event\.speakers\[0\]\.photo\.src: "
-        r"refused: 127\.0\.0\.1 is a loopback address \(use --allow-private\); "
-        r"the cards go without it",
+        r"attention\u00a0: content/digests/test\.yaml:\d+: event\.speakers\[0\]\.photo\.src: "
+        r"refusé\u00a0: 127\.0\.0\.1 est une adresse de bouclage \(loopback\) "
+        r"\(--allow-private pour l’autoriser\)\u202f; les cartes s’en passent",
         warnings[0],
     ), warnings[0]
     assert card(tmp_path) == no_photo  # drawn as without a photo
 
     allowed = cli("build", "--fetch-images", "--allow-private")
-    assert allowed.exit_code == 0 and "warning" not in allowed.stderr
+    assert allowed.exit_code == 0 and "attention" not in allowed.stderr
     assert [path for _, path, _ in tls_site.requests] == ["/photo.jpg"]
     assert portrait_is_red(card(tmp_path)) and not portrait_is_red(no_photo)
 
@@ -206,7 +207,7 @@ def test_the_link_check_refuses_private_addresses_unless_allowed(
         for f in json.loads(result.stdout)["findings"]
         if f["code"] == "link-unreachable"
     }
-    why = "refused: 127.0.0.1 is a loopback address (use --allow-private)"
+    why = "refusé\u00a0: 127.0.0.1 est une adresse de bouclage (loopback) (--allow-private pour l’autoriser)"
     assert unreachable == {
         f"{tls_site.base}{path}\u00a0: {why}" for path in ("/page", "/ok", "/photo.jpg")
     }
@@ -238,6 +239,8 @@ def test_a_redirect_to_a_private_address_is_refused(
 ) -> None:
     outer, inner, checked = behind
     why = "refused: 127.0.0.2 is a private address (use --allow-private)"
+    # In the French digest, the French words around the stand-in refusal's own.
+    french = "refusé\u00a0: 127.0.0.2 is a private address (--allow-private pour l’autoriser)"
 
     outer.away = f"{inner.base}/ok"
     digest = sample_data()
@@ -248,13 +251,13 @@ def test_a_redirect_to_a_private_address_is_refused(
     loaded = load(workspace(tmp_path, digest), tmp_path / "content")
     findings = check_links(loaded, timeout=2)
     assert [(f.code, f.message) for f in findings] == [
-        ("link-unreachable", f"{outer.base}/away\u00a0: {why}")  # a French digest
+        ("link-unreachable", f"{outer.base}/away\u00a0: {french}")  # a French digest
     ]
 
     outer.away = f"{inner.base}/photo.jpg"
-    told: list[str] = []
+    told: list[FetchError] = []
     photo = load_photo(tmp_path, "x", f"{outer.base}/away", fetch=True, warn=told.append)
-    assert photo is None and told == [why]
+    assert photo is None and [t.reason for t in told] == [why]
 
     assert inner.requests == [] and set(checked) == {"127.0.0.1", "127.0.0.2"}
     with pytest.raises(FetchError, match=re.escape("127.0.0.2 is a private")):

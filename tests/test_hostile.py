@@ -333,17 +333,17 @@ def test_an_editor_s_lock_file_an_appledouble_and_a_folder_are_no_digests(ws: Pa
 @pytest.mark.parametrize(
     ("where", "value", "says"),
     [
-        (("issue", "subject"), "Club des Partenaires\nSuite sur deux lignes", "must be one line"),
-        (("issue", "subject"), "Club des Partenaires\u2028séparé", "must be one line"),
-        (("event", "summary"), "x" * 10_500_000, "at most 20,000"),
-        (("event", "speakers", 0, "name"), "Sylvain " * 340, "at most 500"),
+        (("issue", "subject"), "Club des Partenaires\nSuite sur deux lignes", "doit tenir sur une ligne"),
+        (("issue", "subject"), "Club des Partenaires\u2028séparé", "doit tenir sur une ligne"),
+        (("event", "summary"), "x" * 10_500_000, "20\u202f000 au plus"),
+        (("event", "speakers", 0, "name"), "Sylvain " * 340, "500 au plus"),
         (
             ("event", "image"),
             {"src": "https://a.example/i.jpg", "alt": "\x1b[2J"},
-            "control character",
+            "caractère de contrôle",
         ),
-        (("event", "url"), "https://evil.example\\@www.alliancy.fr/", "backslash"),
-        (("event", "url"), "https://user@evil.example/", "user name"),
+        (("event", "url"), "https://evil.example\\@www.alliancy.fr/", "barre oblique inversée"),
+        (("event", "url"), "https://user@evil.example/", "nom d’utilisateur"),
     ],
 )
 def test_a_digest_field_that_cannot_be_shown_is_a_field_line(
@@ -366,12 +366,12 @@ def test_a_digest_field_that_cannot_be_shown_is_a_field_line(
 @pytest.mark.parametrize(
     ("where", "value", "says"),
     [
-        (("sender", "name"), "Alliancy\r\nBcc: everyone@example.org", "control character"),
-        (("sender", "name"), "Alliancy\nBcc: everyone@example.org", "must be one line"),
-        (("handles", "bluesky"), "@alliancy\x1b[31m", "string should match"),
-        (("handles", "mastodon"), "@alliancy@\x0bmastodon.social", "string should match"),
-        (("brand", "font_family"), "Georgia', serif", "CSS font stack"),
-        (("brand", "font_family"), "Arial; } body { display:none", "CSS font stack"),
+        (("sender", "name"), "Alliancy\r\nBcc: everyone@example.org", "caractère de contrôle"),
+        (("sender", "name"), "Alliancy\nBcc: everyone@example.org", "doit tenir sur une ligne"),
+        (("handles", "bluesky"), "@alliancy\x1b[31m", "ne peut contenir que des lettres"),
+        (("handles", "mastodon"), "@alliancy@\x0bmastodon.social", "ne peut contenir que des lettres"),
+        (("brand", "font_family"), "Georgia', serif", "liste de polices CSS"),
+        (("brand", "font_family"), "Arial; } body { display:none", "liste de polices CSS"),
     ],
 )
 def test_an_outlet_field_that_cannot_be_shown_is_a_field_line(
@@ -556,7 +556,7 @@ def test_enrich_writes_no_value_the_digest_would_refuse(ws: Path, cli: Cli) -> N
 
         edit(ws, DIGEST, point)
         result = cli("enrich", "--allow-private")
-        assert "needs a host name" in result.stderr or "host" in result.stderr
+        assert "doit comporter un nom de domaine" in result.stderr  # the digest is French
     finally:
         server.shutdown()
         server.server_close()

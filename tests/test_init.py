@@ -25,5 +25,5 @@ def test_init_refuses_an_existing_workspace(
     (tmp_path / "content/outlet.yaml").write_text("name: Mine\n")
     monkeypatch.chdir(tmp_path)
     result = cli("init")
-    assert result.exit_code == 2 and "never overwrites" in result.stderr
+    assert result.exit_code == 2 and "digestgen init n’écrase jamais" in result.stderr
     assert (tmp_path / "content/outlet.yaml").read_text() == "name: Mine\n"

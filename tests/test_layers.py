@@ -63,6 +63,8 @@ LAYERS: list[list[str]] = [
     ),
     ["platforms.registry"],
     ["content.models"],
+    # how a problem is said (syntax and validation), and the content format as JSON Schema
+    ["content.explain", "content.schema"],
     ["content.load"],
     ["content.workspace"],
     ["content.photos", "net.smtp", "content.starter", "draft.placeholders"],
@@ -81,6 +83,7 @@ LAYERS: list[list[str]] = [
     # the render step: outputs in order, checks, then the writer
     ["build.pipeline"],
     # commands' own work beside the render step
+    ["serve.samples"],  # merge tags' sample values, for the preview and send-test
     ["serve.preview", "enrich"],
     ["draft.__init__"],
     ["draft.markup"],
@@ -109,6 +112,7 @@ LAYERS: list[list[str]] = [
             "init",
             "newsletter",
             "preview",
+            "schema",
             "send_test",
             "social",
         )

@@ -44,8 +44,9 @@ def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
         },
     )
     [message] = problems_of(tmp_path / "content/digests/bad.yaml")
-    assert message.startswith("content/digests/bad.yaml:") or "bad.yaml:" in message
-    assert "YAML syntax" in message
+    # The outlet speaks French: the list opened and never closed, where it opens.
+    assert "bad.yaml:3:14: une valeur qui commence par [" in message
+    assert '      preheader: "[unclosed"' in message
 
 
 def test_empty_file(tmp_path: Path) -> None:
@@ -57,7 +58,7 @@ def test_empty_file(tmp_path: Path) -> None:
         },
     )
     [message] = problems_of(tmp_path / "content/digests/e.yaml")
-    assert message.endswith("e.yaml:1: the file is empty")
+    assert message.endswith("e.yaml:1: le fichier est vide")
 
 
 def test_a_list_at_the_top_is_refused(tmp_path: Path) -> None:
@@ -69,11 +70,12 @@ def test_a_list_at_the_top_is_refused(tmp_path: Path) -> None:
         },
     )
     [message] = problems_of(tmp_path / "content/digests/l.yaml")
-    assert "top level must be a mapping" in message
+    assert "le premier niveau doit être un ensemble de champs" in message
 
 
 def test_every_problem_at_once_with_line_and_field(tmp_path: Path) -> None:
     digest = sample_data()
+    digest["language"] = "en"  # the problems speak the digest's language
     digest["event"]["speakrs"] = digest["event"].pop("speakers")  # a typo
     digest["event"]["url"] = "javascript:alert(1)"
     digest["event"]["date"] = "2018-02-30"
@@ -93,8 +95,8 @@ def test_every_problem_at_once_with_line_and_field(tmp_path: Path) -> None:
         f"{shown}:{line_of('event:')}: event.speakers: field required",
         f"{shown}:{line_of('javascript:')}: event.url: javascript: URLs are not allowed",
         f"{shown}:{line_of('2018-02-30')}: event.date: 2018-02-30 is not a date that exists",
-        f"{shown}:{line_of('attendance:')}: event.attendance: input should be a valid integer",
-        f"{shown}:{line_of('subject:')}: issue.subject: input should be a valid string",
+        f"{shown}:{line_of('attendance:')}: event.attendance: must be a whole number, such as 120",
+        f"{shown}:{line_of('subject:')}: issue.subject: must be text (one value, not a list",
         f"{shown}:{line_of('/relative/path')}: further_reading.articles[2].url: a relative URL",
     }
     assert len(found) == len(expected), found
@@ -110,16 +112,16 @@ def test_problems_of_outlet_and_digest_come_together(tmp_path: Path) -> None:
     digest["event"]["speakers"][2]["quote"] = "   "
     path = workspace(tmp_path, digest, outlet)
     found = problems_of(path)
-    assert any("outlet.yaml" in m and "website: must be an https:// URL" in m for m in found)
-    assert any("outlet.yaml" in m and "postal_address: field required" in m for m in found)
-    assert any("event.speakers[2].quote: must not be empty" in m for m in found)
+    assert any("outlet.yaml" in m and "website: doit être une URL en https://" in m for m in found)
+    assert any("outlet.yaml" in m and "postal_address: champ obligatoire" in m for m in found)
+    assert any("event.speakers[2].quote: ne doit pas être vide" in m for m in found)
 
 
 def test_missing_article_title_points_to_enrich(tmp_path: Path) -> None:
     digest = sample_data()
     del digest["further_reading"]["articles"][1]["title"]
     [message] = problems_of(workspace(tmp_path, digest))
-    assert "further_reading.articles[1].title: field required" in message
+    assert "further_reading.articles[1].title: champ obligatoire (écrivez-le, ou lancez" in message
     assert "digestgen enrich" in message
 
 
@@ -127,7 +129,8 @@ def test_unsubscribe_must_be_a_url_or_a_merge_tag(tmp_path: Path) -> None:
     outlet = sample_data("outlet.yaml")
     outlet["unsubscribe"] = "write to us"
     [message] = problems_of(workspace(tmp_path, sample_data(), outlet))
-    assert "unsubscribe: must be an https:// URL or your email service's merge tag" in message
+    assert "unsubscribe: doit être une URL en https:// ou la balise de votre service" in message
+    assert "{{ unsubscribe }}" in message
 
 
 def test_text_is_stripped_and_nfc(tmp_path: Path) -> None:
@@ -148,8 +151,8 @@ def test_latest_digest_is_chosen_by_issue_date(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (["newsletter", "nope"], "no digest named 'nope'"),
-        (["newsletter", "bad"], "event.url: javascript: URLs are not allowed"),
+        (["newsletter", "nope"], "aucun digest nommé nope dans content/digests"),
+        (["newsletter", "bad"], "event.url: les URL en javascript: ne sont pas acceptées"),
     ],
 )
 def test_cli_exit_2_and_no_traceback(
@@ -226,4 +229,4 @@ def test_a_key_written_twice_is_a_problem(tmp_path: Path) -> None:
         },
     )
     [message] = problems_of(tmp_path / "content/digests/d.yaml")
-    assert "d.yaml:3: YAML syntax" in message and 'duplicate key "subject"' in message
+    assert "d.yaml:3:3: le champ subject est écrit deux fois dans le même groupe" in message

@@ -10,6 +10,7 @@ editor wrote is never replaced. Pages are read through :mod:`digestgen.net.fetch
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import time
@@ -27,6 +28,8 @@ from digestgen.content.load import display_path, read_yaml
 from digestgen.errors import DigestgenError
 from digestgen.net.fetch import FetchError
 from digestgen.net.pages import PageMetadata, fetch_page, parse_metadata
+from digestgen.text.catalog import T_, Message
+from digestgen.text.language import Language
 
 FIELDS = ("title", "summary", "image")
 ARTICLE_ORDER = ("title", "url", "summary", "label", "image")
@@ -45,6 +48,10 @@ class Failure:
 
     url: str
     reason: str
+    why: FetchError | None = dataclasses.field(default=None, compare=False)  # to say it again
+
+    def said(self, language: Language) -> str:
+        return self.why.said(language) if self.why else self.reason
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,7 @@ class Enriched:
     filled: list[str]
     failures: list[Failure]
     notes: list[str]
+    language: Language = "fr"  # the notes' and the failures' language
 
 
 def _fetch(url: str, **how: Any) -> PageMetadata:
@@ -67,7 +75,7 @@ def _page(url: str, **how: Any) -> PageMetadata | Failure:
     try:
         return _fetch(url, **how)
     except FetchError as exc:
-        return Failure(url, exc.reason)
+        return Failure(url, exc.reason, exc)
 
 
 def _dump(yaml: YAML, data: Any) -> str:
@@ -165,10 +173,15 @@ def enrich(
     timeout: float = 10.0,
     deadline: float = 60.0,
     workers: int = 4,
+    language: Language | None = None,
 ) -> Enriched:
-    """Fill missing event/article titles, summaries and images of a digest from their pages."""
+    """Fill missing event/article titles, summaries and images of a digest from their pages;
+    the notes in ``language`` (by default the digest's own, or French)."""
+    from digestgen.content.load import said_language
+
     stop_at = time.monotonic() + deadline
-    source = read_yaml(digest_path)  # bad YAML is a ContentError with its line, as elsewhere
+    source = read_yaml(digest_path, language or "fr")  # bad YAML: a ContentError with its line
+    language = language or said_language(source.data)
     data = _rt_yaml().load(source.text)  # preserve_quotes acts at load time
     targets: list[tuple[str, CommentedMap, tuple[str, ...]]] = []
     if isinstance(data.get("event"), CommentedMap):
@@ -179,9 +192,7 @@ def enrich(
         if isinstance(article, CommentedMap):
             targets.append((f"further_reading.articles[{i}]", article, ARTICLE_ORDER))
     wanted = [t for t in targets if any(_blank(t[1].get(f)) for f in FIELDS)]
-    notes = [
-        f"{loc}: no url to read the missing fields from" for loc, m, _ in wanted if not _url(m)
-    ]
+    notes = [NOTES["no_url"](language, loc=loc) for loc, m, _ in wanted if not _url(m)]
     urls = list(dict.fromkeys(_url(m) for _, m, _ in wanted if _url(m)))
     pool = ThreadPoolExecutor(max_workers=max(1, workers))
     try:
@@ -190,16 +201,18 @@ def enrich(
         done = wait(futures.values(), timeout=max(0.0, stop_at - time.monotonic())).done
     finally:
         pool.shutdown(wait=False, cancel_futures=True)  # late pages are reported, not awaited
-    late = f"not done within the {deadline:.3g} s deadline"
-    pages = {u: f.result() if f in done else Failure(u, late) for u, f in futures.items()}
+    late = FetchError(LATE, seconds=f"{deadline:.3g}")
+    pages = {
+        u: f.result() if f in done else Failure(u, late.reason, late) for u, f in futures.items()
+    }
     filled: list[str] = []
     for loc, mapping, order in wanted:
         page = pages.get(_url(mapping))
         for field in (f for f in FIELDS if _blank(mapping.get(f))):
             if isinstance(page, PageMetadata):
-                value, note = _value(loc, field, page)
+                value, note = _value(loc, field, page, language)
                 if value is None:
-                    notes.append(f"{loc}.{field}: {note}; left empty")
+                    notes.append(NOTES["left_empty"](language, field=f"{loc}.{field}", why=note))
                     continue
                 _insert(mapping, field, value, order)
                 filled.append(f"{loc}.{field}")
@@ -208,51 +221,73 @@ def enrich(
         yaml, exact = _layout(source.text)
         new_text = _dump(yaml, data)
         if not exact:
-            notes.append("the file's indentation could not be matched exactly; read the diff")
+            notes.append(NOTES["indentation"](language))
     shown, old = str(display_path(digest_path)), source.text.splitlines(keepends=True)
     diff = "".join(difflib.unified_diff(old, new_text.splitlines(keepends=True), shown, shown))
     if diff and not dry_run:
         _write(digest_path, new_text)
     failures = [p for p in pages.values() if isinstance(p, Failure)]
-    return Enriched(digest_path, diff, filled, failures, notes)
+    return Enriched(digest_path, diff, filled, failures, notes, language)
 
 
 SUMMARY_CUT = 500  # a page's description past this is cut at a word, with "…"
 
 
-def _value(loc: str, field: str, page: PageMetadata) -> tuple[Any, str]:
+NOTES: dict[str, Message] = {
+    "no_url": T_("enrich:no_url", "{loc}: no url to read the missing fields from"),
+    "left_empty": T_("enrich:left_empty", "{field}: {why}; left empty"),
+    "indentation": T_(
+        "enrich:indentation", "the file's indentation could not be matched exactly; read the diff"
+    ),
+    "no_title": T_("enrich:no_title", "the page has no title"),
+    "no_summary": T_("enrich:no_summary", "the page has no summary"),
+    "no_image": T_("enrich:no_image", "the page has no image"),
+    "bad_title": T_("enrich:bad_title", "the page's title {wrong}"),
+    "bad_summary": T_("enrich:bad_summary", "the page's summary {wrong}"),
+    "not_https": T_("enrich:not_https", "{tag} is {url}, not https"),
+    "bad_image": T_("enrich:bad_image", "{tag} {url} {wrong}"),
+}
+LATE = T_("enrich:late", "not done within the {seconds} s deadline")
+
+
+def _value(loc: str, field: str, page: PageMetadata, language: Language) -> tuple[Any, str]:
     """The YAML value for ``field`` from ``page``, or None and why not. A value is written
     only when the digest's own validation takes it: what a page says is not trusted."""
     if field != "image":
         text = page.title if field == "title" else page.description
         if not text:
-            return None, f"the page has no {field}"
+            return None, NOTES[f"no_{field}"](language)
         if field == "summary" and len(text) > SUMMARY_CUT:
             text = text[: SUMMARY_CUT - 1].rsplit(" ", 1)[0] + "…"
-        wrong = _refused(Line if field == "title" else Text, text)
-        return (None, f"the page's {field} {wrong}") if wrong else (_quoted(text), "")
+        wrong = _refused(Line if field == "title" else Text, text, language)
+        if wrong:
+            return None, NOTES[f"bad_{field}"](language, wrong=wrong)
+        return _quoted(text), ""
     if not page.image:
-        return None, "the page has no image"
+        return None, NOTES["no_image"](language)
     shown = page.image if len(page.image) < 100 else page.image[:99] + "…"  # data: URLs
-    if not page.image.startswith("https://"):
-        return None, f"{page.image_tag} is {shown}, not https"  # the format wants https
-    wrong = _refused(HttpsUrl, page.image)
+    if not page.image.startswith("https://"):  # the format wants https
+        return None, NOTES["not_https"](language, tag=page.image_tag, url=shown)
+    wrong = _refused(HttpsUrl, page.image, language)
     if wrong:
-        return None, f"{page.image_tag} {shown} {wrong}"
+        return None, NOTES["bad_image"](language, tag=page.image_tag, url=shown, wrong=wrong)
     # The event image needs words (missing-alt is an error); an article image may be decorative.
     alt = page.image_alt or (page.title if loc == "event" else None) or ""
-    alt = alt if _refused(Alt, alt) is None else ""
+    alt = alt if _refused(Alt, alt, language) is None else ""
     return CommentedMap(src=_quoted(page.image), alt=_quoted(alt)), ""
 
 
-def _refused(kind: Any, value: str) -> str | None:
-    """Why the digest's validation refuses ``value`` as a ``kind``, or None."""
+def _refused(kind: Any, value: str, language: Language) -> str | None:
+    """Why the digest's validation refuses ``value`` as a ``kind``, or None (in
+    ``language``, as the loader says it)."""
     from pydantic import TypeAdapter, ValidationError
+
+    from digestgen.content.explain import validation
 
     try:
         TypeAdapter(kind).validate_python(value)
     except ValidationError as exc:
-        return str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+        return validation(None, exc.errors()[0], language)
     return None
 
 

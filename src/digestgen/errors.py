@@ -20,25 +20,36 @@ class Problem:
     line: int | None
     loc: str
     message: str
+    column: int | None = None
+    excerpt: str = ""
+    """The line itself with a caret under the spot, and what to write instead (syntax)."""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        return f"{where}: {self.loc}: {self.message}" if self.loc else f"{where}: {self.message}"
+        if self.line and self.column:
+            where += f":{self.column}"
+        said = f"{where}: {self.loc}: {self.message}" if self.loc else f"{where}: {self.message}"
+        return f"{said}\n{self.excerpt}" if self.excerpt else said
 
 
 class ContentError(DigestgenError):
     """Content that does not validate: every problem found, at once."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], language: str | None = None) -> None:
         self.problems = problems
+        self.language = language  # the problems' language, when known: the summary speaks it
         super().__init__("\n".join(str(p) for p in problems))
 
-    def __reduce__(self) -> tuple[type[ContentError], tuple[list[Problem]]]:
-        return (ContentError, (self.problems,))
+    def __reduce__(self) -> tuple[type[ContentError], tuple[list[Problem], str | None]]:
+        return (ContentError, (self.problems, self.language))
 
 
 class DigestNotFound(DigestgenError):
     """A digest name that matches no file, or a workspace without digests."""
+
+
+class NotAWorkspace(DigestNotFound):
+    """A command run where there is no workspace (no content/outlet.yaml)."""
 
 
 class UsageError(DigestgenError):

@@ -68,6 +68,27 @@ def _preheader(material: Material, this: Check) -> Iterator[Finding]:
 
 
 @check(
+    "issue-before-event",
+    "warning",
+    message=T_(
+        "finding:issue-before-event",
+        "the issue is dated {issue}, before the event it recaps ({event})",
+    ),
+    fix=T_("fix:issue-before-event", "check issue.date (the day it is sent) and event.date"),
+    what="an `issue.date` before `event.date` (a recap goes out after the event)",
+    on_build=True,
+)
+def _issue_before_event(material: Material, this: Check) -> Iterator[Finding]:
+    from digestgen.text.formats import long_date
+
+    digest, language = material.loaded.digest, material.loaded.language
+    if digest.issue.date < digest.event.date:
+        where = material.at(("issue", "date"), field=True)
+        issue, event = (long_date(d, language) for d in (digest.issue.date, digest.event.date))
+        yield this.finding(material, where, issue=issue, event=event)
+
+
+@check(
     "missing-alt",
     "error",
     message=T_(

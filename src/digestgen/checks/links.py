@@ -52,7 +52,8 @@ def _answered(material: Material) -> Iterator[tuple[str, str, LinkResult]]:
 def _unreachable(material: Material, this: Check) -> Iterator[Finding]:
     for where, url, result in _answered(material):
         if result.status is None:
-            yield this.finding(material, where, url=url, error=result.error)
+            error = result.said(material.loaded.language)
+            yield this.finding(material, where, url=url, error=error)
 
 
 @check(

@@ -15,6 +15,7 @@ from digestgen.cli.commands import (  # noqa: F401 - each module registers its c
     init,
     newsletter,
     preview,
+    schema,
     send_test,
     social,
 )

@@ -48,6 +48,26 @@ app = typer.Typer(
 )
 
 
+def _version(asked: bool) -> None:
+    if asked:
+        from digestgen import __version__
+
+        typer.echo(f"digestgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and stop."
+        ),
+    ] = False,
+) -> None:
+    """Turn an event recap written in YAML into a newsletter, social drafts and a preview."""
+
+
 DigestArg = Annotated[
     Optional[str],  # noqa: UP045 - typer reads the annotation at run time
     typer.Argument(
@@ -101,6 +121,14 @@ _DEBUG = inspect.Parameter(
 )
 
 
+_VERBOSE = inspect.Parameter(
+    "verbose",
+    inspect.Parameter.KEYWORD_ONLY,
+    default=False,
+    annotation=Annotated[bool, typer.Option("--verbose", "-v", help="List every file written.")],
+)
+
+
 def command(
     name: str | None = None, *, workspace: bool = True, out: bool = True
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -121,20 +149,23 @@ def command(
             for p in inspect.signature(func).parameters.values()
             if p.name != "workspace"
         ]
-        shared = [_CONTENT_DIR, *([_OUT] if out else []), _DEBUG] if workspace else [_DEBUG]
+        tail = [_VERBOSE, _DEBUG]
+        shared = [_CONTENT_DIR, *([_OUT] if out else []), *tail] if workspace else tail
 
         @functools.wraps(func)
         def run(**options: Any) -> None:
             debug = options.pop("debug")
+            console.VERBOSE = options.pop("verbose")
+            made = None
             if workspace:
                 root = options.pop("content_dir"), options.pop("out", None)
-                options["workspace"] = _workspace(*root)
+                made = options["workspace"] = _workspace(*root)
             try:
                 func(**options)
             except DigestgenError as exc:
                 if debug:
                     raise
-                console.error(exc)
+                console.error(exc, made.language() if made else "fr")
                 raise typer.Exit(exc.exit_code) from None
 
         parameters = [*own, *shared]

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from digestgen.draft.make import Made
 
 
+VERBOSE = False
+"""``-v``: list every file written, not only the summary and the one path to open."""
+
+
 def out(line: str = "", *, nl: bool = True) -> None:
     typer.echo(line, nl=nl)
 
@@ -39,16 +43,15 @@ def _shown(path: Path) -> str:
     return str(display_path(path))
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
-
-
-def error(exc: DigestgenError) -> None:
-    """An error as the editor reads it: every problem of invalid content, on its own line."""
+def error(exc: DigestgenError, language: Language) -> None:
+    """An error as the editor reads it: every problem of invalid content, on its own line
+    (a syntax error with its line and a caret), then how many, in the problems' language."""
     if isinstance(exc, ContentError):
         for problem in exc.problems:
             err(str(problem))
-        err(f"digestgen: {_plural(len(exc.problems), 'problem')}; nothing was written.")
+        said = exc.language if exc.language in ("fr", "en") else language
+        count = report_line(said, "problems", len(exc.problems))  # type: ignore[arg-type]
+        err(f"digestgen: {count}")
     elif str(exc):
         err(f"digestgen: {exc}")
 
@@ -63,25 +66,54 @@ def problem_dict(problem: Problem) -> dict[str, Any]:
     }
 
 
-def built(result: Built) -> None:
-    """The files written, after the warnings."""
+def built(result: Built, language: Language, *, listed: bool = True) -> None:
+    """What a build wrote, after its warnings: each file (``listed``) or how many went where,
+    and the one file to open. Images are counted, not listed, unless ``-v``."""
     for warning in result.warnings:
-        err(f"warning: {warning}")
-    for path in result.files:
-        out(_shown(path))
+        err(report_line(language, "warning_line", warning=warning))
+    images = [p for p in result.files if p.suffix in (".png", ".jpg", ".pdf")]
+    if VERBOSE:
+        for path in result.files:
+            out(_shown(path))
+    elif listed:
+        for path in result.files:
+            if path not in images:
+                out(_shown(path))
+        if images:
+            folders = sorted({_shown(p.parent) for p in images})
+            count = report_line(language, "images", len(images), folder=", ".join(folders))
+            out(f"{count} {report_line(language, 'verbose')}")
+    else:
+        count = report_line(language, "files", len(result.files), folder=_shown(result.folder))
+        out(f"{count} {report_line(language, 'verbose')}")
+    target = opened(result)
+    if target is not None:
+        out(report_line(language, "open", path=_shown(target)))
 
 
-def batch(result: BatchResult) -> None:
+def opened(result: Built) -> Path | None:
+    """The file an editor opens after a build: the preview page, else the email, else the
+    first post."""
+    for name in ("index.html", "newsletter.html", "social.json"):
+        for path in result.files:
+            if path.name == name and path.parent == result.folder:
+                return path
+    return None
+
+
+def batch(result: BatchResult, language: Language) -> None:
     """``build --all``: a line per digest built, each failure with its problems, a summary."""
     for one in result.built:
         for warning in one.warnings:
-            err(f"warning: {warning}")
-        out(f"{_shown(one.folder)}: {len(one.files)} files")
+            err(report_line(language, "warning_line", warning=warning))
+        out(report_line(language, "files", len(one.files), folder=_shown(one.folder)))
     for path, error in result.failed.items():
-        err(f"failed: {_shown(path)}")
+        err(report_line(language, "failed", path=_shown(path)))
         for line in str(error).splitlines():
             err(f"  {line}")
-    err(f"digestgen: {len(result.built)} built, {len(result.failed)} failed.")
+    built = report_line(language, "built", len(result.built))
+    failed = report_line(language, "failed_count", len(result.failed))
+    err(f"digestgen: {built}, {failed}.")
 
 
 def drafts(result: Built, language: Language) -> int:
@@ -162,6 +194,8 @@ def findings(
     clients: ClientReport,
     spam: SpamReport | None,
     spam_note: str,
+    *,
+    every_gap: bool = False,
 ) -> None:
     """``check``'s text report, in the digest's language: each finding with where and how to
     fix it, then the inbox."""
@@ -176,7 +210,7 @@ def findings(
         out(f"           {fix} {f.fix}")
         for name, size in f.details.get("blocks", {}).items():
             out(f"             {name:<20}{kilobytes(size, language):>10}")
-    inbox(language, clients, spam, spam_note)
+    inbox(language, clients, spam, spam_note, every_gap=every_gap)
     errors = sum(f.level == "error" for f in found)
     counts = (
         report_line(language, "errors", errors),
@@ -186,12 +220,17 @@ def findings(
 
 
 def inbox(
-    language: Language, clients: ClientReport, spam: SpamReport | None, spam_note: str
+    language: Language,
+    clients: ClientReport,
+    spam: SpamReport | None,
+    spam_note: str,
+    *,
+    every_gap: bool = False,
 ) -> None:
-    """The client families' gaps and the spam score, after the findings.
+    """The email clients' support in one line, then the spam score, after the findings.
 
-    Only features a family lacks entirely are listed; partial support is in the JSON report
-    and on the preview page.
+    With ``every_gap`` (``check --clients``), each feature a client family lacks entirely,
+    with digestgen's fallback; partial support is in the JSON report and on the preview page.
     """
     missing = [g for g in clients.gaps if "unsupported" in g.families.values()]
     out(
@@ -204,7 +243,7 @@ def inbox(
             partial=len(clients.gaps) - len(missing),
         )
     )
-    for gap in missing:
+    for gap in missing if every_gap else []:
         lacking = [name for name, status in gap.families.items() if status == "unsupported"]
         out("  " + report_line(language, "not_in", feature=gap.title, families=", ".join(lacking)))
         covered = report_line(language, "covered", fallback=gap.fallback)
@@ -227,10 +266,11 @@ def drafted(made: Made) -> None:
         out(made.draft.text, nl=False)
     else:
         out(_shown(made.path))
+    language = made.draft.language
     for line in made.draft.found:
-        err(f"found: {line}")
+        err(T_("draft:found", "found: {line}")(language, line=line))
     for line in made.draft.missing:
-        err(f"missing: {line}")
+        err(T_("draft:missing", "missing: {line}")(language, line=line))
     for problem in made.left if made.path else []:
         err(str(problem))
     for problem in made.problems:
@@ -243,11 +283,12 @@ REPORT: dict[str, Message | Plural] = {
     "title": T_("report:title", "digestgen check: {digest}"),
     "error": T_("report:error", "error"),
     "warning": T_("report:warning", "warning"),
+    "warning_line": T_("report:warning_line", "warning: {warning}"),
     "fix": T_("report:fix", "fix:"),
     "clients": T_(
         "report:clients",
         "Email clients (caniemail, {date}): {used} features used, {missing} missing in some "
-        "client, {partial} partly supported (--format json or the preview lists them)",
+        "client, {partial} partly supported (--clients lists them)",
     ),
     "not_in": T_("report:not_in", "{feature}: not in {families}"),
     "covered": T_("report:covered", "covered: {fallback}"),
@@ -255,6 +296,20 @@ REPORT: dict[str, Message | Plural] = {
     "spam": T_("report:spam", "Spam score (SpamAssassin, local rules): {score} / {required}"),
     "no_spam": T_("report:no_spam", "spam score skipped (--no-spam)"),
     "errors": TN_("report:errors", "{n} error", "{n} errors"),
+    "problems": TN_(
+        "report:problems",
+        "{n} problem; nothing was written.",
+        "{n} problems; nothing was written.",
+    ),
+    "files": TN_("report:files", "{n} file written in {folder}", "{n} files written in {folder}"),
+    "images": TN_("report:images", "{n} image in {folder}", "{n} images in {folder}"),
+    "verbose": T_("report:verbose", "(-v lists them)"),
+    "open": T_("report:open", "→ open {path}"),
+    "failed": T_("report:failed", "failed: {path}"),
+    "nothing_to_fill": T_("report:nothing_to_fill", "Nothing to fill in."),
+    "dry_run": T_("report:dry_run", "Dry run: nothing was written."),
+    "built": TN_("report:built", "{n} built", "{n} built"),
+    "failed_count": TN_("report:failed_count", "{n} failed", "{n} failed"),
     "warnings": TN_("report:warnings", "{n} warning", "{n} warnings"),
 }
 """The lines ``check`` and ``social`` print around the findings and posts."""

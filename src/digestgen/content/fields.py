@@ -10,10 +10,13 @@ import functools
 import re
 import unicodedata
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic_core import PydanticCustomError
+
+from digestgen.text.catalog import T_, Message
 
 
 class Typeset:
@@ -36,6 +39,29 @@ class Quoted:
 QUOTED = Quoted()
 
 
+REFUSALS: dict[str, Message] = {}
+"""Every refusal raised so far, by its context: the loader says it in the digest's language."""
+
+
+def refuse(word: Message, **values: object) -> NoReturn:
+    """Refuse a value with one of digestgen's words (its context is the error's type)."""
+    REFUSALS.setdefault(word.context, word)
+    raise PydanticCustomError(word.context, word.text, values)
+
+
+class Schema:
+    """What a field type adds to the JSON Schema editors' editors read (a pattern, a
+    length), so that they underline there what digestgen would refuse."""
+
+    def __init__(self, **extra: object) -> None:
+        self.extra = extra
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> Any:
+        schema = handler(core_schema)
+        schema.update(self.extra)
+        return schema
+
+
 def clean(value: Any) -> Any:
     # Numbers are accepted as text (a title such as 2030 is text), then stripped and NFC'd.
     if isinstance(value, bool):
@@ -49,14 +75,17 @@ def clean(value: Any) -> Any:
 
 def _not_empty(value: str) -> str:
     if not value:
-        raise ValueError("must not be empty")
+        refuse(T_("field:empty", "must not be empty"))
     return value
 
 
 def _no_control_chars(value: str) -> str:
     bad = [c for c in value if unicodedata.category(c) == "Cc" and c not in "\n\t"]
     if bad:
-        raise ValueError(f"contains a control character (U+{ord(bad[0]):04X}); retype the text")
+        refuse(
+            T_("field:control", "contains a control character (U+{code}); retype the text"),
+            code=f"{ord(bad[0]):04X}",
+        )
     return value
 
 
@@ -67,7 +96,11 @@ LINE_BREAKS = "\n\r\t\x0b\x0c\x85\u2028\u2029"
 
 def _within(limit: int, value: str) -> str:
     if len(value) > limit:
-        raise ValueError(f"{len(value):,} characters; at most {limit:,} are read here")
+        refuse(
+            T_("field:too_long", "{length} characters; at most {limit} are read here"),
+            length=len(value),
+            limit=limit,
+        )
     return value
 
 
@@ -79,7 +112,7 @@ def _at_most(limit: int) -> Any:
 
 def _one_line(value: str) -> str:
     if any(c in value for c in LINE_BREAKS):
-        raise ValueError("must be one line: remove the line break (or tab) from it")
+        refuse(T_("field:one_line", "must be one line: remove the line break (or tab) from it"))
     return value
 
 
@@ -90,9 +123,15 @@ Text = Annotated[
     AfterValidator(_no_control_chars),
     AfterValidator(_at_most(MAX_TEXT)),
     PROSE,
+    Schema(minLength=1, maxLength=MAX_TEXT),
 ]
 """Plain text shown to readers: never markup, always typeset."""
-Line = Annotated[Text, AfterValidator(_one_line), AfterValidator(_at_most(MAX_LINE))]
+Line = Annotated[
+    Text,
+    AfterValidator(_one_line),
+    AfterValidator(_at_most(MAX_LINE)),
+    Schema(minLength=1, maxLength=MAX_LINE, pattern="^[^\\n\\t]*\\s*$"),
+]
 """Text of one line: a subject, a name, a title (a header or a card holds one line)."""
 Alt = Annotated[
     str,
@@ -107,28 +146,59 @@ Alt = Annotated[
 
 def _check_url(value: str, *, https_only: bool = False) -> str:
     if any(c.isspace() or unicodedata.category(c) == "Cc" for c in value):
-        raise ValueError("a URL cannot contain spaces; encode them as %20")
+        refuse(T_("field:url_space", "a URL cannot contain spaces; encode them as %20"))
     if "\\" in value:
         # Browsers read "\" as "/": https://evil.example\@site/ opens evil.example.
-        raise ValueError("a URL cannot contain a backslash; write / or encode it as %5C")
+        refuse(
+            T_(
+                "field:url_backslash",
+                "a URL cannot contain a backslash; write / or encode it as %5C",
+            )
+        )
     if len(value) > 2000:
-        raise ValueError(f"{len(value):,} characters; a URL longer than 2,000 breaks in browsers")
+        refuse(
+            T_(
+                "field:url_long",
+                "{length} characters; a URL longer than {limit} breaks in browsers",
+            ),
+            length=len(value),
+            limit=2000,
+        )
     parts = urlsplit(value)
     if "@" in parts.netloc:
-        raise ValueError("a URL with a user name before its host (user@host) is not allowed")
+        refuse(
+            T_(
+                "field:url_user",
+                "a URL with a user name before its host (user@host) is not allowed",
+            )
+        )
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        shown = f"{scheme}: URLs are not allowed" if scheme else "a relative URL is not allowed"
-        raise ValueError(f"{shown}; write an absolute URL such as https://www.example.com/page")
+        if scheme:
+            refuse(
+                T_(
+                    "field:url_scheme",
+                    "{scheme}: URLs are not allowed; write an absolute URL such as "
+                    "https://www.example.com/page",
+                ),
+                scheme=scheme,
+            )
+        refuse(
+            T_(
+                "field:url_relative",
+                "a relative URL is not allowed; write an absolute URL such as "
+                "https://www.example.com/page",
+            )
+        )
     if https_only and scheme != "https":
-        raise ValueError("must be an https:// URL")
+        refuse(T_("field:https", "must be an https:// URL"))
     try:
         host = parts.hostname
         parts.port  # noqa: B018 - raises on a malformed port
     except ValueError as exc:
-        raise ValueError(f"is not a valid URL ({exc})") from None
+        refuse(T_("field:url_invalid", "is not a valid URL ({reason})"), reason=str(exc))
     if not host or "." not in host.strip("."):
-        raise ValueError("needs a host name, as in https://www.example.com/page")
+        refuse(T_("field:url_host", "needs a host name, as in https://www.example.com/page"))
     return value
 
 
@@ -136,53 +206,68 @@ def _check_https_url(value: str) -> str:
     return _check_url(value, https_only=True)
 
 
-Url = Annotated[str, BeforeValidator(clean), AfterValidator(_check_url)]
+Url = Annotated[
+    str,
+    BeforeValidator(clean),
+    AfterValidator(_check_url),
+    Schema(format="uri", pattern="^\\s*[Hh][Tt][Tt][Pp][Ss]?://"),
+]
 """An absolute http(s) URL; ``javascript:``, ``data:`` and relative URLs are rejected."""
-HttpsUrl = Annotated[str, BeforeValidator(clean), AfterValidator(_check_https_url)]
+HttpsUrl = Annotated[
+    str,
+    BeforeValidator(clean),
+    AfterValidator(_check_https_url),
+    Schema(format="uri", pattern="^\\s*[Hh][Tt][Tt][Pp][Ss]://"),
+]
 
 EMAIL = re.compile(r"[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;.]+")
 
 
 def _check_email(value: str) -> str:
     if not EMAIL.fullmatch(value):
-        raise ValueError("is not an e-mail address (name@example.com)")
+        refuse(T_("field:email", "is not an e-mail address (name@example.com)"))
     return value
 
 
-Email = Annotated[str, BeforeValidator(clean), AfterValidator(_check_email)]
+Email = Annotated[str, BeforeValidator(clean), AfterValidator(_check_email), Schema(format="email")]
+# In these, clean() comes last so that it runs first and pydantic keeps each pattern in the
+# JSON Schema (a pattern after a before-validator is checked, but left out of the schema).
 Color = Annotated[
     str,
-    BeforeValidator(clean),
     StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$", to_lower=True),
+    BeforeValidator(clean),
 ]
 XHandle = Annotated[
-    str, BeforeValidator(clean), StringConstraints(pattern=r"^@[A-Za-z0-9_]{1,15}$")
+    str, StringConstraints(pattern=r"^@[A-Za-z0-9_]{1,15}$"), BeforeValidator(clean)
 ]
-Hashtag = Annotated[str, BeforeValidator(clean), StringConstraints(pattern=r"^\w+$")]
+Hashtag = Annotated[str, StringConstraints(pattern=r"^\w+$"), BeforeValidator(clean)]
 Slug = Annotated[
-    str, BeforeValidator(clean), StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"), BeforeValidator(clean)
 ]
 Handle = Annotated[
     str,
-    BeforeValidator(clean),
-    AfterValidator(_not_empty),
     StringConstraints(pattern=r"^@?[\w.@:-]{1,100}$"),
+    AfterValidator(_not_empty),
+    BeforeValidator(clean),
 ]
 """A Bluesky, Mastodon or Threads handle: letters, digits and . _ - @ : only."""
+
+
+_DATE_FORMAT = T_("field:date_format", "write the date as YYYY-MM-DD, e.g. 2018-12-05")
 
 
 def _parse_date(value: Any) -> Any:
     # The loader hands dates over as text, so that 2018-02-30 becomes a field error here.
     if isinstance(value, str):
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            raise ValueError("write the date as YYYY-MM-DD, e.g. 2018-12-05")
+            refuse(_DATE_FORMAT)
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"{value.strip()} is not a date that exists") from None
+            refuse(T_("field:date_exists", "{date} is not a date that exists"), date=value.strip())
     if isinstance(value, date):
         return value
-    raise ValueError("write the date as YYYY-MM-DD, e.g. 2018-12-05")
+    refuse(_DATE_FORMAT)
 
 
 Day = Annotated[date, BeforeValidator(_parse_date)]
@@ -210,9 +295,12 @@ def _check_unsubscribe(value: str) -> str:
         return value
     if value.lower().startswith(("http://", "https://")):
         return _check_https_url(value)
-    raise ValueError(
-        "must be an https:// URL or your email service's merge tag, such as *|UNSUB|* or "
-        "{{ unsubscribe }}"
+    refuse(
+        T_(
+            "field:unsubscribe",
+            "must be an https:// URL or your email service's merge tag, such as *|UNSUB|* or "
+            "{{{{ unsubscribe }}}}",
+        )
     )
 
 

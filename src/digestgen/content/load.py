@@ -7,11 +7,8 @@ round-trips comments (``digestgen enrich`` writes fields back into the editor's 
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
-import types
-import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,9 +20,11 @@ from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from digestgen.content import explain
 from digestgen.content.models import Digest, Outlet
 from digestgen.errors import ContentError, Problem
-from digestgen.text.language import Language
+from digestgen.text.catalog import T_, Message
+from digestgen.text.language import LANGUAGES, Language
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -170,92 +169,67 @@ def format_loc(loc: Loc) -> str:
     return out
 
 
-def read_yaml(path: Path) -> Source:
-    """Parse one YAML file whose top level must be a mapping."""
+READING: dict[str, Message] = {
+    "not_found": T_("read:not_found", "file not found"),
+    "not_utf8": T_("read:not_utf8", "is not UTF-8 text (byte {byte}); save it as UTF-8"),
+    "unreadable": T_("read:unreadable", "cannot be read: {reason}"),
+    "empty": T_("read:empty", "the file is empty"),
+    "not_mapping": T_(
+        "read:not_mapping",
+        "the top level must be a mapping of fields (key: value), not a single value or list",
+    ),
+    "required_enrich": T_(
+        "read:required_enrich", "field required (write it, or run `digestgen enrich` to fill it in)"
+    ),
+    "needed_latest": T_("read:needed_latest", "needed to choose the latest digest"),
+}
+
+
+def read_yaml(path: Path, language: Language = "fr") -> Source:
+    """Parse one YAML file whose top level must be a mapping; its problems in ``language``."""
     shown = display_path(path)
+
+    def refused(line: int | None, message: str, **more: Any) -> ContentError:
+        return ContentError([Problem(shown, line, "", message, **more)], language)
+
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ContentError([Problem(shown, None, "", "file not found")]) from None
+        raise refused(None, READING["not_found"](language)) from None
     except UnicodeDecodeError as exc:
-        msg = f"is not UTF-8 text (byte {exc.start}); save it as UTF-8"
-        raise ContentError([Problem(shown, None, "", msg)]) from None
+        raise refused(None, READING["not_utf8"](language, byte=exc.start)) from None
     for check in (_depth_problem, _huge_number):
         found = check(text)
         if found is not None:
-            raise ContentError([Problem(shown, found[0], "", found[1])])
+            raise refused(found[0], found[1])
     try:
         data = _parse(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        raise ContentError([Problem(shown, line, "", f"YAML syntax: {what}")]) from None
+        said = explain.syntax(text, exc, language)
+        raise refused(said.line, said.message, column=said.column, excerpt=said.excerpt) from None
     except YAMLError as exc:
-        raise ContentError([Problem(shown, None, "", f"YAML syntax: {exc}")]) from None
+        raise refused(None, explain.SYNTAX["other"](language, what=str(exc))) from None
     except (ValueError, RecursionError) as exc:  # a value the parser cannot build
-        raise ContentError([Problem(shown, None, "", f"cannot be read: {exc}")]) from None
+        raise refused(None, READING["unreadable"](language, reason=str(exc))) from None
     if data is None:
-        raise ContentError([Problem(shown, 1, "", "the file is empty")])
+        raise refused(1, READING["empty"](language))
     if not isinstance(data, dict):
-        msg = "the top level must be a mapping of fields (key: value), not a single value or list"
-        raise ContentError([Problem(shown, 1, "", msg)])
+        raise refused(1, READING["not_mapping"](language))
     return Source(path, text, data)
 
 
-def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
-    """The model class that validates the mapping at ``loc``, to list its allowed keys."""
-    current: Any = model
-    for step in loc:
-        if isinstance(step, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        field = current.model_fields.get(step)
-        if field is None:
-            return None
-        current = _inner_model(field.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _inner_model(annotation: Any) -> Any:
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType, list, typing.Annotated):
-        for arg in typing.get_args(annotation):
-            found = _inner_model(arg)
-            if isinstance(found, type) and issubclass(found, BaseModel):
-                return found
-        return None
-    return annotation
-
-
-def _message(model: type[BaseModel], error: Any) -> str:
-    kind, loc = error["type"], tuple(error["loc"])
-    if kind == "missing":
-        return "field required"
-    if kind == "extra_forbidden":
-        parent = _model_at(model, loc[:-1])
-        allowed = sorted(parent.model_fields) if parent else []
-        close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        return f"unknown field; {hint}allowed here: {', '.join(allowed)}"
-    message: str = error["msg"]
-    message = message.removeprefix("Value error, ")
-    if kind == "string_pattern_mismatch":
-        return f"{message} (got {error['input']!r})"
-    return message[:1].lower() + message[1:]
-
-
-def _problems(source: Source, model: type[BaseModel], exc: ValidationError) -> Iterator[Problem]:
+def _problems(
+    source: Source, model: type[BaseModel], exc: ValidationError, language: Language
+) -> Iterator[Problem]:
     for error in exc.errors(include_url=False):
-        yield source.problem(tuple(error["loc"]), _message(model, error))
+        yield source.problem(tuple(error["loc"]), explain.validation(model, error, language))
 
 
-def _validate(source: Source, model: type[M]) -> tuple[M | None, list[Problem]]:
+def _validate(source: Source, model: type[M], language: Language) -> tuple[M | None, list[Problem]]:
     try:
         return model.model_validate(source.data), []
     except ValidationError as exc:
-        return None, list(_problems(source, model, exc))
+        return None, list(_problems(source, model, exc, language))
 
 
 @dataclass(frozen=True)
@@ -284,20 +258,34 @@ class Loaded:
         return f"{title}-{event.date.isoformat()}".strip("-")
 
 
+def said_language(*data: Any) -> Language:
+    """The language problems are said in, before anything validates: the first ``language``
+    of ``data`` (the digest's, then the outlet's) that digestgen speaks; French otherwise."""
+    for fields in data:
+        said = fields.get("language") if isinstance(fields, dict) else None
+        if said in LANGUAGES:
+            return said  # type: ignore[no-any-return]
+    return "fr"
+
+
 def load(digest_path: Path, content_dir: Path, *, require_titles: bool = True) -> Loaded:
     """Load and validate the outlet and one digest; raise every problem of both at once."""
     problems: list[Problem] = []
     sources: list[Source] = []
-    for path in (content_dir / "outlet.yaml", digest_path):
+    outlet_path = content_dir / "outlet.yaml"
+    language: Language = "fr"
+    for path in (outlet_path, digest_path):
         try:
-            sources.append(read_yaml(path))
+            sources.append(read_yaml(path, language))
+            language = said_language(*(s.data for s in sources))
         except ContentError as exc:
             problems.extend(exc.problems)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems, language)
     outlet_source, digest_source = sources
-    outlet, outlet_problems = _validate(outlet_source, Outlet)
-    digest, digest_problems = _validate(digest_source, Digest)
+    language = said_language(digest_source.data, outlet_source.data)
+    outlet, outlet_problems = _validate(outlet_source, Outlet, language)
+    digest, digest_problems = _validate(digest_source, Digest, language)
     problems = outlet_problems + digest_problems
     if digest is not None and require_titles:
         for i, article in enumerate(digest.further_reading.articles):
@@ -305,9 +293,9 @@ def load(digest_path: Path, content_dir: Path, *, require_titles: bool = True) -
                 problems.append(
                     digest_source.problem(
                         ("further_reading", "articles", i, "title"),
-                        "field required (write it, or run `digestgen enrich` to fill it in)",
+                        READING["required_enrich"](language),
                     )
                 )
     if problems or outlet is None or digest is None:
-        raise ContentError(problems)
+        raise ContentError(problems, language)
     return Loaded(outlet, digest, outlet_source, digest_source, content_dir)

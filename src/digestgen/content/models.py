@@ -33,8 +33,10 @@ from digestgen.content.fields import (
     Url,
     clean,
     is_merge_tag,
+    refuse,
 )
 from digestgen.platforms.registry import PLATFORMS
+from digestgen.text.catalog import T_
 from digestgen.text.language import Language
 
 __all__ = ["PROSE", "QUOTED", "is_merge_tag"]
@@ -63,9 +65,12 @@ def _font_stack(value: str) -> str:
     single ones, as the stack goes into style="…" attributes."""
     families = value.split(",")
     if not value or not all(_FAMILY.fullmatch(f) for f in families):
-        raise ValueError(
-            "is not a CSS font stack; write family names between commas, a name with spaces "
-            "in quotes: Georgia, 'Times New Roman', serif"
+        refuse(
+            T_(
+                "field:font_stack",
+                "is not a CSS font stack; write family names between commas, a name with "
+                "spaces in quotes: Georgia, 'Times New Roman', serif",
+            )
         )
     return ", ".join(f.strip().replace('"', "'") for f in families)
 
@@ -177,8 +182,13 @@ class Outlet(Strict):
 
 def _at_most_150(value: str) -> str:
     if len(value) > 150:
-        raise ValueError(
-            f"{len(value)} characters; a subject longer than 150 is cut by every inbox"
+        refuse(
+            T_(
+                "field:subject_long",
+                "{length} characters; a subject longer than {limit} is cut by every inbox",
+            ),
+            length=len(value),
+            limit=150,
         )
     return value
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from digestgen.content.load import Loaded, load, read_yaml
-from digestgen.errors import ContentError, DigestNotFound
+from digestgen.content.load import READING, Loaded, display_path, load, read_yaml
+from digestgen.errors import ContentError, DigestNotFound, NotAWorkspace
+from digestgen.text.catalog import T_, Message
+from digestgen.text.language import LANGUAGES, Language
 
 
 @dataclass(frozen=True)
@@ -23,9 +25,32 @@ class Workspace:
     ) -> Workspace:
         return cls(root, content_dir or root / "content", out_dir or root / "out")
 
+    def language(self) -> Language:
+        """The outlet's language, for what a command says without a digest; French (the
+        starter's) when ``outlet.yaml`` is missing or names none that digestgen speaks."""
+        try:
+            said = read_yaml(self.content_dir / "outlet.yaml").data.get("language")
+        except ContentError:
+            said = None
+        return said if said in LANGUAGES else "fr"
+
     def load(self, name: str | None) -> Loaded:
         """The digest ``name`` (a path or a file stem; None for the latest), validated."""
-        return load(find_digest(name, self.content_dir), self.content_dir)
+        if name is None or not Path(name).suffix:
+            self.require()
+        return load(find_digest(name, self.content_dir, self.language()), self.content_dir)
+
+    def require(self) -> None:
+        """Refuse a folder that is not a workspace, saying where one was looked for."""
+        if (self.content_dir / "outlet.yaml").is_file():
+            return
+        language = self.language()
+        here = display_path(self.content_dir)
+        if (self.content_dir.parent / "outlet.yaml").is_file():  # run from inside content/
+            root = self.content_dir.parent.parent
+            parent = ".." if root.resolve() == Path.cwd().resolve().parent else str(root)
+            raise NotAWorkspace(WORDS["inside"](language, folder=parent))
+        raise NotAWorkspace(WORDS["not_workspace"](language, folder=here))
 
 
 def digest_paths(content_dir: Path) -> list[Path]:
@@ -39,8 +64,28 @@ def digest_paths(content_dir: Path) -> list[Path]:
     )
 
 
-def find_digest(name: str | None, content_dir: Path) -> Path:
+WORDS: dict[str, Message] = {
+    "not_workspace": T_(
+        "workspace:none",
+        "this is not a digestgen workspace: no {folder}/outlet.yaml. Go to the folder made by "
+        "`digestgen init`, give --content-dir, or make one with `digestgen init <folder>`",
+    ),
+    "inside": T_(
+        "workspace:inside",
+        "this is a workspace's content folder; run digestgen from the workspace: cd {folder}",
+    ),
+    "no_such": T_("workspace:no_such", "no digest named {name} in {folder} (there: {known})"),
+    "none_there": T_("workspace:none_there", "none"),
+    "empty": T_(
+        "workspace:empty",
+        "no digest in {folder}; write one there, or draft one with `digestgen draft <url>`",
+    ),
+}
+
+
+def find_digest(name: str | None, content_dir: Path, language: Language = "fr") -> Path:
     """A digest named by path or file stem; with no name, the one with the latest issue.date."""
+    folder = display_path(content_dir / "digests")
     if name:
         as_path = Path(name)
         if as_path.suffix in (".yaml", ".yml") and as_path.exists():
@@ -48,23 +93,23 @@ def find_digest(name: str | None, content_dir: Path) -> Path:
         for path in digest_paths(content_dir):
             if path.stem == name:
                 return path
-        known = ", ".join(p.stem for p in digest_paths(content_dir)) or "none"
-        raise DigestNotFound(f"no digest named {name!r} in {content_dir}/digests (found: {known})")
+        known = ", ".join(p.stem for p in digest_paths(content_dir))
+        known = known or WORDS["none_there"](language)
+        raise DigestNotFound(WORDS["no_such"](language, name=name, folder=folder, known=known))
     paths = digest_paths(content_dir)
     if not paths:
-        raise DigestNotFound(
-            f"no digest in {content_dir}/digests; write one or run `digestgen init`"
-        )
+        raise DigestNotFound(WORDS["empty"](language, folder=folder))
     dated: list[tuple[str, str, Path]] = []
     problems = []
     for path in paths:
-        source = read_yaml(path)
+        source = read_yaml(path, language)
         issue = source.data.get("issue")
         when = issue.get("date") if isinstance(issue, dict) else None
         if not isinstance(when, str):
-            problems.append(source.problem(("issue", "date"), "needed to choose the latest digest"))
+            needed = READING["needed_latest"](language)
+            problems.append(source.problem(("issue", "date"), needed))
             continue
         dated.append((when, path.name, path))
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems, language)
     return max(dated)[2]

@@ -22,10 +22,13 @@ import socket
 import ssl
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
 from digestgen import __version__
+from digestgen.text.catalog import T_, Message
+from digestgen.text.language import Language
 
 USER_AGENT = f"digestgen/{__version__}"
 MAX_BYTES = 2_000_000
@@ -33,14 +36,60 @@ MAX_HOPS = 5
 REDIRECTS = (301, 302, 303, 307, 308)
 
 
-class FetchError(Exception):
-    """A URL that could not be read, with the reason in one line."""
+def _printable(value: object) -> object:
+    # What a server sends (a status line, a host name) reaches the editor's terminal.
+    if not isinstance(value, str):
+        return value
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in value)
 
-    def __init__(self, reason: str) -> None:
-        # What a server sends (a status line, a host name) reaches the editor's terminal.
-        reason = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in reason)
-        super().__init__(reason)
-        self.reason = reason
+
+class FetchError(Exception):
+    """A URL that could not be read, with the reason in one line: ``reason`` in English,
+    :meth:`said` in the editor's language."""
+
+    def __init__(self, word: Message, **values: object) -> None:
+        self.word = word
+        self.values = {k: _printable(v) for k, v in values.items()}
+        self.reason = self.said("en")
+        super().__init__(self.reason)
+
+    def __reduce__(self) -> Any:
+        return (_rebuilt, (self.word, self.values))
+
+    def said(self, language: Language) -> str:
+        """The reason in ``language``: a reason inside it said in it too, numbers as the
+        language writes them."""
+        from digestgen.text.formats import number
+
+        values: dict[str, object] = {}
+        for key, value in self.values.items():
+            if isinstance(value, FetchError):
+                value = value.said(language)
+            elif isinstance(value, int) and not isinstance(value, bool) and value >= 1000:
+                value = number(value, language)
+            values[key] = value
+        return self.word(language, **values)
+
+
+def _rebuilt(word: Message, values: dict[str, object]) -> FetchError:
+    return FetchError(word, **values)
+
+
+WHY: dict[str, Message] = {
+    "no_host": T_("fetch:no_host", "host {host} not found"),
+    "refused": T_("fetch:refused", "refused: {address} (use --allow-private)"),
+    "not_http": T_("fetch:not_http", "not an http(s) URL"),
+    "bad_port": T_("fetch:bad_port", "bad port in the URL"),
+    "deadline": T_("fetch:deadline", "the deadline passed"),
+    "no_location": T_("fetch:no_location", "{status} redirect without a Location"),
+    "bad_location": T_("fetch:bad_location", "{status} redirect to an unreadable address"),
+    "status": T_("fetch:status", "{status}"),
+    "no_answer": T_("fetch:no_answer", "no answer within {seconds} s"),
+    "tls": T_("fetch:tls", "TLS error: {detail}"),
+    "connection_refused": T_("fetch:connection_refused", "connection refused"),
+    "other": T_("fetch:other", "{detail}"),
+    "redirects": T_("fetch:redirects", "more than {hops} redirects"),
+}
 
 
 @dataclass(frozen=True)
@@ -48,7 +97,7 @@ class Kind:
     """What a caller wants to read: sent as ``Accept``, and a response that declares another
     content type is refused before its body is read. A type ending in ``/`` is a family."""
 
-    name: str  # "an HTML page", for the reason of a refusal
+    refused: Message  # "not an HTML page ({declared})", the reason of a refusal
     types: tuple[str, ...]
 
     def accept(self) -> str:
@@ -59,8 +108,10 @@ class Kind:
                    for t in self.types)  # fmt: skip
 
 
-HTML_PAGE = Kind("an HTML page", ("text/html", "application/xhtml+xml"))
-IMAGE = Kind("an image", ("image/",))
+HTML_PAGE = Kind(
+    T_("fetch:not_html", "not an HTML page ({declared})"), ("text/html", "application/xhtml+xml")
+)
+IMAGE = Kind(T_("fetch:not_image", "not an image ({declared})"), ("image/",))
 
 
 @dataclass(frozen=True)
@@ -77,32 +128,51 @@ class Response:
     late: bool = False  # the body was still coming at the timeout: body holds what came
 
 
+ADDRESSES: dict[str, Message] = {
+    "loopback": T_("fetch:loopback", "{address} is a loopback address"),
+    "private": T_("fetch:private", "{address} is a private address"),
+    "link_local": T_("fetch:link_local", "{address} is a link-local address"),
+    "multicast": T_("fetch:multicast", "{address} is a multicast address"),
+    "reserved": T_("fetch:reserved", "{address} is a reserved address"),
+    "unspecified": T_("fetch:unspecified", "{address} is an unspecified address"),
+    "non_public": T_("fetch:non_public", "{address} is a non-public address"),
+    "inside": T_("fetch:inside", "{address} ({inner})"),
+}
+
+
 def refusal(address: str) -> str | None:
     """Why a request may not go to ``address`` (loopback, private, …), or None."""
+    why = _address_reason(address)
+    return why.reason if why else None
+
+
+def _address_reason(address: str) -> FetchError | None:
     ip = ipaddress.ip_address(address.split("%")[0])
     if isinstance(ip, ipaddress.IPv6Address):
         # An IPv4 address inside an IPv6 one is the IPv4 one: ::ffff:127.0.0.1 (mapped),
         # 2002:a9fe:a9fe::1 (6to4, 169.254.169.254), Teredo's client address.
         inner = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
         if inner is not None:
-            found = refusal(str(inner))
-            return f"{address} ({found})" if found else None
+            found = _address_reason(str(inner))
+            return FetchError(ADDRESSES["inside"], address=address, inner=found) if found else None
     kinds = ("loopback", "private", "link_local", "multicast", "reserved", "unspecified")
     kind = next((k for k in kinds if getattr(ip, f"is_{k}")), None)
-    kind = kind or (None if ip.is_global else "non-public")
-    return f"{address} is a {kind.replace('_', '-')} address" if kind else None
+    kind = kind or (None if ip.is_global else "non_public")
+    return FetchError(ADDRESSES[kind], address=address) if kind else None
 
 
 def _addresses(host: str, port: int, allow_private: bool) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
-        raise FetchError(f"host {host} not found") from None
+        raise FetchError(WHY["no_host"], host=host) from None
     addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     # Every address must pass: the host chooses none of them for us.
-    refused = [] if allow_private else [r for a in addresses if (r := refusal(a))]
+    refused = [] if allow_private else [(a, r) for a in addresses if (r := refusal(a))]
     if refused:
-        raise FetchError(f"refused: {refused[0]} (use --allow-private)")
+        address, why = refused[0]
+        known = _address_reason(address)  # the same reason, to say in the editor's language
+        raise FetchError(WHY["refused"], address=known if known and known.reason == why else why)
     return addresses
 
 
@@ -147,15 +217,15 @@ def fetch(
     for _hop in range(MAX_HOPS + 1):
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise FetchError("not an http(s) URL")
+            raise FetchError(WHY["not_http"])
         try:
             port = parts.port or (443 if parts.scheme == "https" else 80)
         except ValueError:
-            raise FetchError("bad port in the URL") from None
+            raise FetchError(WHY["bad_port"]) from None
         addresses = _addresses(parts.hostname, port, allow_private)
         budget = min(timeout, stop_at - time.monotonic())
         if budget <= 0:
-            raise FetchError("the deadline passed")
+            raise FetchError(WHY["deadline"])
         until = time.monotonic() + budget
         conn = http.client.HTTPConnection(parts.hostname, port, timeout=budget)
         cut = _Watchdog()
@@ -183,16 +253,18 @@ def fetch(
             if response.status in REDIRECTS:
                 location = response.getheader("Location")
                 if not location:
-                    raise FetchError(f"{response.status} redirect without a Location")
+                    raise FetchError(WHY["no_location"], status=response.status)
                 if not location.strip().isprintable():  # an escape sequence, a line break
-                    raise FetchError(f"{response.status} redirect to an unreadable address")
+                    raise FetchError(WHY["bad_location"], status=response.status)
                 url = urljoin(url, location.strip())
                 continue
             if raise_for_status and not 200 <= response.status < 300:
-                raise FetchError(f"{response.status} {response.reason}".strip())
+                raise FetchError(
+                    WHY["status"], status=f"{response.status} {response.reason}".strip()
+                )
             declared = response.getheader("Content-Type") and response.headers.get_content_type()
             if kind and declared and not kind.takes(declared):
-                raise FetchError(f"not {kind.name} ({declared})")
+                raise FetchError(kind.refused, declared=declared)
             chunks: list[bytes] = []
             read, done = 0, False
             while read <= max_bytes and time.monotonic() < until:
@@ -217,20 +289,20 @@ def fetch(
             raise
         except (OSError, ValueError, http.client.HTTPException) as exc:
             if isinstance(exc, TimeoutError) or cut.fired:
-                raise FetchError(f"no answer within {budget:.3g} s") from None
-            raise FetchError(_reason(exc)) from None
+                raise FetchError(WHY["no_answer"], seconds=f"{budget:.3g}") from None
+            raise _reason(exc) from None
         finally:
             cut.cancel()
             conn.close()
-    raise FetchError(f"more than {MAX_HOPS} redirects")
+    raise FetchError(WHY["redirects"], hops=MAX_HOPS)
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException) -> FetchError:
     if isinstance(exc, ssl.SSLError):
-        return f"TLS error: {exc.reason or exc}"
+        return FetchError(WHY["tls"], detail=str(exc.reason or exc))
     if isinstance(exc, ConnectionRefusedError):
-        return "connection refused"
-    return f"{type(exc).__name__}: {exc}".splitlines()[0]
+        return FetchError(WHY["connection_refused"])
+    return FetchError(WHY["other"], detail=f"{type(exc).__name__}: {exc}".splitlines()[0])
 
 
 class _Watchdog:
@@ -267,6 +339,10 @@ class LinkResult:
     status: int | None
     final: str
     error: str = ""
+    why: FetchError | None = field(default=None, compare=False)  # to say in another language
+
+    def said(self, language: Language) -> str:
+        return self.why.said(language) if self.why else self.error
 
 
 def check_link(url: str, *, timeout: float = 10.0, allow_private: bool = False) -> LinkResult:
@@ -278,7 +354,7 @@ def check_link(url: str, *, timeout: float = 10.0, allow_private: bool = False) 
         if response.status in (403, 405, 501):  # some servers refuse HEAD: ask again with GET
             response = _status(url, "GET", timeout, stop_at, allow_private)
     except FetchError as exc:
-        return LinkResult(url, None, url, exc.reason)
+        return LinkResult(url, None, url, exc.reason, exc)
     return LinkResult(url, response.status, response.url)
 
 

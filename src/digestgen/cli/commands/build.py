@@ -39,7 +39,7 @@ def build_command(
         built = build(
             loaded, workspace, parts, fetch_images=fetch_images, allow_private=allow_private
         )
-        console.built(built)
+        console.built(built, loaded.language, listed=False)
         over = sum(len(d.over) for d in built.drafts.values())
         if over:
             console.drafts(built, loaded.language)
@@ -47,7 +47,7 @@ def build_command(
         return
     long_running()
     result = _build_all_with_progress(workspace, parts, fetch_images, allow_private)
-    console.batch(result)
+    console.batch(result, workspace.language())
     if result.failed:
         raise DigestgenError()  # exit 2; each failure is reported above
 

@@ -32,6 +32,12 @@ def check(
     no_spam: Annotated[
         bool, typer.Option("--no-spam", help="Skip SpamAssassin's score (about 2 s).")
     ] = False,
+    every_client: Annotated[
+        bool,
+        typer.Option(
+            "--clients", help="List each feature an email client lacks, with its fallback."
+        ),
+    ] = False,
 ) -> None:
     """Validate a digest and lint what it renders, writing nothing; exit 1 on any error."""
     from digestgen.build.pipeline import NEWSLETTER, SOCIAL, render_files
@@ -64,7 +70,9 @@ def check(
     if output is Format.json:
         console.as_json(console.check_report(digest_path, findings, clients, spam, spam_note))
     else:
-        console.findings(loaded.language, digest_path, findings, clients, spam, spam_note)
+        console.findings(
+            loaded.language, digest_path, findings, clients, spam, spam_note, every_gap=every_client
+        )
     if any(f.level == "error" for f in findings):
         raise Flagged("")
 
@@ -73,6 +81,6 @@ def _digest_file(workspace: Workspace, digest: str | None) -> Path | None:
     from digestgen.content.workspace import find_digest
 
     try:
-        return find_digest(digest, workspace.content_dir)
+        return find_digest(digest, workspace.content_dir, workspace.language())
     except DigestgenError:
         return None

@@ -28,14 +28,17 @@ def enrich(
     from digestgen.content.workspace import find_digest
     from digestgen.enrich import enrich as fill_in
 
-    path = find_digest(digest, workspace.content_dir)
+    language = workspace.language()
+    path = find_digest(digest, workspace.content_dir, language)
     result = fill_in(path, dry_run=dry_run, allow_private=allow_private, timeout=timeout)
-    console.out(result.diff.rstrip("\n") if result.diff else "Nothing to fill in.")
+    language = result.language
+    said = console.report_line
+    console.out(result.diff.rstrip("\n") if result.diff else said(language, "nothing_to_fill"))
     for note in result.notes:
-        console.err(f"note: {note}")
+        console.err(said(language, "note", note=note))
     for failure in result.failures:
-        console.err(f"failed: {failure.url}: {failure.reason}")
+        console.err(said(language, "failed", path=f"{failure.url}: {failure.said(language)}"))
     if dry_run and result.diff:
-        console.err("Dry run: nothing was written.")
+        console.err(said(language, "dry_run"))
     if result.failures:
         raise Flagged("")

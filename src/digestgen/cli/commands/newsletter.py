@@ -16,4 +16,5 @@ def newsletter(workspace: Workspace, digest: DigestArg = None) -> None:
     """Validate a digest and write its email, plain text, .eml and further-reading block."""
     from digestgen.build.pipeline import NEWSLETTER, build
 
-    console.built(build(workspace.load(digest), workspace, (NEWSLETTER,)))
+    loaded = workspace.load(digest)
+    console.built(build(loaded, workspace, (NEWSLETTER,)), loaded.language)

@@ -18,7 +18,7 @@ def social(workspace: Workspace, digest: DigestArg = None) -> None:
 
     loaded = workspace.load(digest)
     built = build(loaded, workspace, (CARDS, SOCIAL))
-    console.built(built)
+    console.built(built, loaded.language)
     over = console.drafts(built, loaded.language)
     if over:
         raise over_limit(over)
