@@ -197,3 +197,22 @@ def test_digestgen_schema_write_refreshes_a_workspace(sample: Path, cli: Any) ->
     assert (sample / "content" / "schema" / "digest.json").read_text(encoding="utf-8") == (
         shipped("digest", "fr")
     )
+
+
+@pytest.mark.parametrize(("esp", "accepted"), [("mailchimp", True), ("none", False), (None, False)])
+def test_unsubscribe_is_required_only_without_an_email_service(
+    esp: str | None, accepted: bool
+) -> None:
+    # A named service fills the link with its own tag; without one the editor writes it.
+    outlet = sample_data("outlet.yaml")
+    del outlet["unsubscribe"]
+    if esp is None:
+        del outlet["esp"]
+    else:
+        outlet["esp"] = esp
+    assert _validator("outlet").is_valid(outlet) is accepted
+    try:
+        Outlet.model_validate(copy.deepcopy(outlet))
+        assert accepted
+    except ValidationError:
+        assert not accepted

@@ -208,3 +208,27 @@ def test_protected_tokens_survive(
     prefix: str, token: str, suffix: str, language: Language, nbsp: str | None
 ) -> None:
     assert token in typeset(f"{prefix} {token} {suffix}", language, nbsp=nbsp)
+
+
+def test_numbers_hold_together_in_every_output(tmp_path, monkeypatch, cli) -> None:  # type: ignore[no-untyped-def]
+    # "3 000" and "20 %" as an editor types them, in the email, its text, the posts and the
+    # cards: never "3" at a line's end and "000" on the next.
+    from helpers import dump_yaml, sample_data, workspace
+
+    digest = sample_data()
+    digest["event"]["summary"] = "Plus de 3 000 agents, soit 20 % des effectifs, sous NIS 2."
+    digest["event"]["speakers"][0]["quote"] = "Nous formerons 3 000 agents, soit 20 % du total"
+    workspace(tmp_path, digest)
+    monkeypatch.chdir(tmp_path)
+    assert cli("build").exit_code == 0
+    out = next((tmp_path / "out").iterdir())
+    grouped, percent, acronym = f"3{N}000", f"20{N}%", f"NIS{A}2"
+    for name in ("newsletter.html", "newsletter.txt"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert grouped in text and percent in text and "3 000" not in text, name
+    assert acronym in (out / "newsletter.txt").read_text(encoding="utf-8")
+    # The networks get the ordinary no-break space, which every app shows (and X counts once).
+    for name in ("linkedin", "x", "bluesky", "mastodon", "threads", "facebook"):
+        post = (out / "social" / f"{name}.txt").read_text(encoding="utf-8")
+        assert f"3{A}000" in post and f"20{A}%" in post and "3 000" not in post, name
+    assert dump_yaml(digest)  # the digest as written keeps the editor's spaces

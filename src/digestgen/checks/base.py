@@ -3,7 +3,7 @@ at the :class:`Material` of a build and yields :class:`Finding` objects.
 
 Each check declares its code, its level, what it needs (the email, the drafts, the email
 clients' report, SpamAssassin's, the links fetched), its message and fix (words of the
-catalog, :mod:`digestgen.text.catalog`) and its line of the README's table of codes. The
+catalog, :mod:`digestgen.text.catalog`) and its line of the documentation's table of codes. The
 registry (:mod:`digestgen.checks.registry`) runs every check whose needs a build has.
 """
 
@@ -64,7 +64,7 @@ Run = Callable[["Material", "Check"], Iterable[Finding]]
 @dataclass(frozen=True)
 class Check:
     """One check: its code (``<platform>`` stands for each platform's name), level, needs,
-    words, README line, and the function that makes its findings."""
+    words, documentation line, and the function that makes its findings."""
 
     code: str
     level: Level
@@ -73,10 +73,10 @@ class Check:
     run: Run
     needs: tuple[Need, ...] = ()
     levels: str = ""
-    """The README's level column when the level depends on the finding (``warning from 80 KB,
+    """The documentation's level column when the level depends on the finding (``warning from 80 KB,
     error from 102 KB``)."""
     what: str = ""
-    """The README's description of what it finds."""
+    """The documentation's description of what it finds."""
     on_build: bool = False
     """Also said by ``build`` as a warning line (the content's lengths)."""
 

@@ -4,7 +4,7 @@ below).
 
 A check is a function of a module of :mod:`digestgen.checks` made a
 :class:`~digestgen.checks.base.Check` by :func:`~digestgen.checks.base.check`, its module
-listed here once. The README's table of codes is :func:`codes_table` (``make docs`` writes it;
+listed here once. The documentation's page of codes is made from them (``make docs`` writes it;
 a test fails when they differ).
 """
 
@@ -66,9 +66,3 @@ def spam_report(loaded: Loaded, newsletter: Newsletter) -> SpamReport:
     )
 
 
-def codes_table() -> str:
-    """The README's table of codes, from the checks' own declarations."""
-    rows = ["| code | level | what |", "|---|---|---|"]
-    for check in CHECKS:
-        rows.append(f"| `{check.code}` | {check.levels or check.level} | {check.what} |")
-    return "\n".join(rows) + "\n"

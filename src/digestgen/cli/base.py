@@ -130,12 +130,13 @@ _VERBOSE = inspect.Parameter(
 
 
 def command(
-    name: str | None = None, *, workspace: bool = True, out: bool = True
+    name: str | None = None, *, workspace: bool = True, out: bool = True, lists: bool = False
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Register a command, adding the shared options and the one error handler.
 
     The command function takes a ``workspace`` argument (unless ``workspace=False``), made
     from ``--content-dir`` and ``--out`` (``out=False``: the command writes no output);
+    ``-v`` is on the commands that write files (``lists``), to list every one of them;
     ``--debug`` is on every command. Any :class:`~digestgen.errors.DigestgenError` it raises
     becomes its message on stderr and its exit status.
     """
@@ -149,13 +150,13 @@ def command(
             for p in inspect.signature(func).parameters.values()
             if p.name != "workspace"
         ]
-        tail = [_VERBOSE, _DEBUG]
+        tail = [_VERBOSE, _DEBUG] if lists else [_DEBUG]
         shared = [_CONTENT_DIR, *([_OUT] if out else []), *tail] if workspace else tail
 
         @functools.wraps(func)
         def run(**options: Any) -> None:
             debug = options.pop("debug")
-            console.VERBOSE = options.pop("verbose")
+            console.VERBOSE = options.pop("verbose", False)
             made = None
             if workspace:
                 root = options.pop("content_dir"), options.pop("out", None)

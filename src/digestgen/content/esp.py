@@ -4,7 +4,7 @@ An outlet names its service (``esp: mailchimp``) and digestgen writes that servi
 the unsubscribe link, the "view in browser" link and the postal address, which the service
 replaces per subscriber when it sends. ``check`` reports a tag the service requires that the
 rendered email lacks (a template override may lose one). Pure data; each service's tags are
-taken from its own documentation (listed in the README).
+taken from its own documentation (listed in docs/guide/).
 """
 
 from __future__ import annotations

@@ -220,7 +220,9 @@ FIELDS: dict[str, Message] = {
     ),
     "Speaker.photo": T_(
         "schema:Speaker.photo",
-        "Their portrait; without one, a file of content/photos/ named after them, or initials.",
+        "Their portrait (https), shown in the email; the quote cards take "
+        "content/photos/<their-name>.jpg when it is there, or this image with build "
+        "--fetch-images.",
     ),
     "FurtherReading.title": T_(
         "schema:FurtherReading.title", "The block's heading; the language's own if not given."
@@ -380,6 +382,17 @@ def _schema(model: Any, language: Language) -> dict[str, Any]:
     raw = model.model_json_schema()
     definitions = raw.pop("$defs", {})
     out: dict[str, Any] = {"$schema": DRAFT, **_object(model.__name__, raw, language)}
+    if model.__name__ == "Outlet":
+        # An email service named in esp fills the unsubscribe link with its tag: the field is
+        # required only without one (esp absent or none), as the model's validator does it.
+        out["required"] = [r for r in out["required"] if r != "unsubscribe"]
+        without_service = {
+            "anyOf": [
+                {"not": {"required": ["esp"]}},
+                {"properties": {"esp": {"const": "none"}}, "required": ["esp"]},
+            ]
+        }
+        out["allOf"] = [{"if": without_service, "then": {"required": ["unsubscribe"]}}]
     out["$defs"] = {name: _object(name, d, language) for name, d in sorted(definitions.items())}
     return out
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from digestgen.content.workspace import Workspace
 
 
-@command("build")
+@command("build", lists=True)
 def build_command(
     workspace: Workspace,
     digest: DigestArg = None,

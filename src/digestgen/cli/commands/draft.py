@@ -11,14 +11,32 @@ import typer
 from digestgen.cli import console
 from digestgen.cli.base import AllowPrivate, Timeout, command
 from digestgen.errors import Flagged
+from digestgen.text.catalog import T_, TN_, Message, Plural
 
 if TYPE_CHECKING:
     from digestgen.content.workspace import Workspace
+    from digestgen.text.language import Language as Said
 
 
 class Language(StrEnum):
     fr = "fr"
     en = "en"
+
+
+WORDS: dict[str, Message | Plural] = {
+    "enriched": TN_(
+        "draft:enriched",
+        "enrich: {n} field filled from the follow-ups' pages",
+        "enrich: {n} fields filled from the follow-ups' pages",
+    ),
+    "enrich_failed": T_("draft:enrich_failed", "enrich failed: {url}: {reason}"),
+    "dry_run": T_("draft:dry_run", "Dry run: nothing was written."),
+    "left": TN_(
+        "draft:left_count",
+        "{n} field left for the editor; review, then `digestgen check`.",
+        "{n} fields left for the editor; review, then `digestgen check`.",
+    ),
+}
 
 
 @command(out=False)
@@ -51,8 +69,10 @@ def draft(
     """Draft a new digest from a published recap article; exit 1 if fields are left to fill in."""
     from digestgen.draft import extra_imports, require_extra
 
-    require_extra()
-    with extra_imports():
+    # Until the article says its language: the one asked for, else the outlet's.
+    said_in = language.value if language else workspace.language()
+    require_extra(said_in)
+    with extra_imports(said_in):
         from digestgen.draft.make import make_draft
 
         made = make_draft(
@@ -64,17 +84,25 @@ def draft(
             allow_private=allow_private,
             timeout=timeout,
             dry_run=dry_run,
+            said_in=said_in,
         )
+    said = made.draft.language
     console.drafted(made)
     if fill_in and made.path:
         from digestgen.enrich import enrich as enrich_digest
 
         result = enrich_digest(made.path, allow_private=allow_private, timeout=timeout)
-        console.err(f"enrich: {len(result.filled)} field(s) filled from the follow-ups' pages")
+        console.err(_said(said, "enriched", len(result.filled)))
         for failure in result.failures:
-            console.err(f"enrich failed: {failure.url}: {failure.reason}")
+            console.err(_said(said, "enrich_failed", url=failure.url, reason=failure.reason))
     if dry_run:
-        console.err("Dry run: nothing was written.")
+        console.err(_said(said, "dry_run"))
     if made.left or made.problems:
-        count = len(made.left) + len(made.problems)
-        raise Flagged(f"{count} field(s) left for the editor; review, then `digestgen check`.")
+        raise Flagged(_said(said, "left", len(made.left) + len(made.problems)))
+
+
+def _said(language: Said, key: str, count: int | None = None, **values: object) -> str:
+    word = WORDS[key]
+    if isinstance(word, Plural):
+        return word(language, count or 0, **values)
+    return word(language, **values)

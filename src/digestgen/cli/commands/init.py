@@ -27,7 +27,7 @@ NOT_ON_PATH = T_(
 )
 
 
-@command(workspace=False)
+@command(workspace=False, lists=True)
 def init(
     folder: Annotated[Path, typer.Argument(help="Where to create the workspace.")] = Path("."),
 ) -> None:

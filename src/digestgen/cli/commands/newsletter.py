@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from digestgen.content.workspace import Workspace
 
 
-@command()
+@command(lists=True)
 def newsletter(workspace: Workspace, digest: DigestArg = None) -> None:
     """Validate a digest and write its email, plain text, .eml and further-reading block."""
     from digestgen.build.pipeline import NEWSLETTER, build

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from digestgen.content.workspace import Workspace
 
 
-@command()
+@command(lists=True)
 def social(workspace: Workspace, digest: DigestArg = None) -> None:
     """Write the social drafts, one file per platform; show each post's length."""
     from digestgen.build.pipeline import CARDS, SOCIAL, build
