@@ -224,3 +224,37 @@ def test_a_clean_check_reports_the_clients_in_one_line(sample: Path, cli: Any) -
     assert len(short) <= 5, short
     assert any("pas pris en charge par Outlook Windows" in line for line in every)
     assert len(every) > len(short) + 5
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            "the issue is dated Monday 3\u00a0December 2018, before the event it recaps "
+            "(Wednesday 5\u00a0December 2018)",
+        ),
+        (
+            "fr",
+            "le numéro est daté du lundi 3\u00a0décembre 2018, avant l’événement qu’il raconte "
+            "(mercredi 5\u00a0décembre 2018)",
+        ),
+    ],
+)
+def test_an_issue_dated_before_its_event_is_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Any, language: str, expected: str
+) -> None:
+    digest = sample_data()
+    digest["language"] = language
+    digest["issue"]["date"] = "2018-12-03"  # the event was on the 5th
+    _broken(tmp_path, dump_yaml(digest), language)
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "d", "--no-spam", "--format", "json")
+    import json
+
+    [found] = [
+        f for f in json.loads(result.stdout)["findings"] if f["code"] == "issue-before-event"
+    ]
+    assert found["level"] == "warning" and found["message"] == expected
+    built = cli("build", "d")
+    assert built.exit_code == 0 and expected in built.stderr  # said at build time too
