@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -15,12 +16,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 from digestgen.content.workspace import Workspace
-from digestgen.serve.preview import Preview
+from digestgen.serve.preview import Preview, listing
 
 REPO = Path(__file__).resolve().parents[1]
+CASES = Path(__file__).resolve().parent / "cases"
 SLUG = "club-des-partenaires-du-numerique-la-grande-soiree-annuelle-2018-12-05"
+ENGLISH_SLUG = "smart-cities-summit-2026-data-trust-2026-03-12"
+NBSP, NNBSP = "\u00a0", "\u202f"
+MAILCHIMP_TAGS = (b"*|ARCHIVE|*", b"*|UNSUB|*", b"*|HTML:LIST_ADDRESS_HTML|*")
 
 
 @pytest.fixture
@@ -125,7 +131,7 @@ def test_a_bad_edit_keeps_the_last_good_build_and_a_good_one_recovers(served: Pr
     served.rebuilt.clear()
     digest.write_text(good.replace("  speakers:", "  speakrs:"))
     wait_for(served.rebuilt.is_set)
-    assert "event.speakrs: unknown field; did you mean 'speakers'?" in served.state.problems
+    assert "event.speakrs" in served.state.problems
     status, during, _ = get(served, f"/{SLUG}/newsletter.txt")
     assert status == 200 and during == before
     [(kind, _), (problems, data)] = read_events(served, 2)
@@ -141,8 +147,28 @@ def test_a_bad_edit_keeps_the_last_good_build_and_a_good_one_recovers(served: Pr
     assert read_events(served, 2) == [("build", served.state.build), ("fixed", "")]
 
 
-def test_the_command_serves_and_stops_on_ctrl_c(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "content", tmp_path / "content")
+@pytest.mark.parametrize(
+    ("content", "slug", "serving", "stopped"),
+    [
+        (
+            REPO / "content",
+            SLUG,
+            f"Aperçu sur {{url}}  (content/ et templates/ surveillés{NNBSP}; Ctrl-C pour arrêter)",
+            "Arrêté.",
+        ),
+        (
+            CASES / "english" / "content",
+            ENGLISH_SLUG,
+            "Serving {url}  (watching content/ and templates/; Ctrl-C to stop)",
+            "Stopped.",
+        ),
+    ],
+    ids=["fr", "en"],
+)
+def test_the_command_serves_and_stops_on_ctrl_c(
+    tmp_path: Path, content: Path, slug: str, serving: str, stopped: str
+) -> None:
+    shutil.copytree(content, tmp_path / "content")
     command = Path(sys.executable).with_name("digestgen")
     if not command.exists():
         pytest.skip("digestgen is not installed in this environment (run through make test)")
@@ -155,18 +181,19 @@ def test_the_command_serves_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     )
     try:
         line = process.stdout.readline() if process.stdout else ""
-        assert line.startswith("Serving http://127.0.0.1:"), line
-        url = line.split()[1]
+        url = next((word for word in line.split() if word.startswith("http://127.0.0.1:")), "")
+        assert line == serving.format(url=url) + "\n", line
+        assert url.endswith(f"/{slug}/")
         port = int(url.split(":")[2].split("/")[0])
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-        connection.request("GET", f"/{SLUG}/index.html")
+        connection.request("GET", f"/{slug}/index.html")
         assert connection.getresponse().status == 200
         connection.close()
     finally:
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=10)
     assert process.returncode == 0, err
-    assert "Stopped." in out and "Traceback" not in err
+    assert out.splitlines()[-1] == stopped and "Traceback" not in err
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads Linux's /proc")
@@ -213,3 +240,168 @@ def test_the_page_gets_the_spam_score_from_the_server(served: Preview) -> None:
     report = json.loads(body)
     assert report["required"] == 5.0 and report["score"] <= 1.0
     assert get(served, f"/__digestgen/spam/{served.built.slug}")[1] == body  # once per build
+
+
+# --- merge tags: sample values on the served page, the tags kept in out/ ---------------------
+
+
+def test_the_served_page_shows_sample_values_and_out_keeps_the_tags(served: Preview) -> None:
+    origin = served.url.split(f"/{SLUG}/")[0]
+    status, page, _ = get(served, f"/{SLUG}/")
+    assert status == 200
+    for tag in MAILCHIMP_TAGS:
+        assert tag not in page
+    text = page.decode("utf-8")
+    email_online = f"{origin}/__digestgen/sample/{SLUG}/newsletter.html"
+    assert email_online in text and f"{origin}/__digestgen/unsubscribe" in text
+    assert "Alliancy, 10 rue de Penthièvre, 75008 Paris, France" in text
+    notice = (
+        f"Valeurs d’exemple à la place des balises de fusion de Mailchimp (prénom{NBSP}: Camille)"
+        f"{NNBSP}; les fichiers de out/ gardent les balises pour Mailchimp."
+    )
+    assert re.search(f'<p id="merge-tag-samples" role="note"[^>]*>{re.escape(notice)}</p>', text)
+    assert get(served, f"/{SLUG}/index.html")[1] == page
+    # The files in out/ keep the tags, and the server serves them as they are.
+    folder = served.workspace.out_dir / SLUG
+    for name in ("index.html", "newsletter.html"):
+        on_disk = (folder / name).read_bytes()
+        assert all(tag in on_disk for tag in MAILCHIMP_TAGS), name
+    assert get(served, f"/{SLUG}/newsletter.html")[1] == (folder / "newsletter.html").read_bytes()
+    assert b"*|UNSUB|*" in get(served, f"/{SLUG}/newsletter.txt")[1]
+    # The email's "view in browser" link opens the email with its samples.
+    status, online, _ = get(served, f"/__digestgen/sample/{SLUG}/newsletter.html")
+    assert status == 200
+    assert not any(tag in online for tag in MAILCHIMP_TAGS)
+    assert email_online.encode() in online
+    status, unsubscribe, _ = get(served, "/__digestgen/unsubscribe")
+    assert status == 200 and '<html lang="fr">' in unsubscribe.decode()
+    assert (
+        "Dans l’e-mail envoyé par Mailchimp, ce lien désinscrit le lecteur. Dans l’aperçu, il ne "
+        f"mène nulle part{NBSP}: personne n’a été désinscrit."
+    ) in unsubscribe.decode()
+
+
+def test_the_checks_findings_keep_naming_the_tags(tmp_path: Path) -> None:
+    """A finding that names a tag the email lacks is not rewritten with a sample."""
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    template = REPO / "templates" / "email" / "newsletter.html.j2"
+    override = tmp_path / "templates" / "email" / "newsletter.html.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text(
+        template.read_text("utf-8").replace("{{ postal_address }}", "Bonjour *|FNAME|*"), "utf-8"
+    )
+    preview = Preview(Workspace.at(tmp_path), None, port=0, report=lambda _: None)
+    try:
+        preview.rebuild(first=True)
+        preview.start()
+        _, page, _ = get(preview, f"/{SLUG}/")
+    finally:
+        preview.stop()
+    text = page.decode("utf-8")
+    findings = text.split('id="findings-title"')[1].split("</section>")[0]
+    assert "*|HTML:LIST_ADDRESS_HTML|*" in findings  # esp-tag-missing, as check says it
+    assert "Bonjour Camille" in text.split('id="preview-data"')[1]
+
+
+@pytest.fixture
+def english_served(tmp_path: Path) -> Iterator[tuple[Preview, list[str]]]:
+    shutil.copytree(CASES / "english" / "content", tmp_path / "content")
+    said: list[str] = []
+    preview = Preview(Workspace.at(tmp_path), None, port=0, report=said.append)
+    preview.rebuild(first=True)
+    preview.start()
+    yield preview, said
+    preview.stop()
+
+
+def test_an_english_preview_says_it_in_english(english_served: tuple[Preview, list[str]]) -> None:
+    served, said = english_served
+    status, page, _ = get(served, f"/{ENGLISH_SLUG}/")
+    text = page.decode("utf-8")
+    assert status == 200 and "{{subscriber_id}}" not in text.split('id="preview-data"')[1]
+    notice = (
+        "Sample values in place of your email service's merge tags (first name: Camille); the "
+        "files in out/ keep the tags for your email service."
+    )
+    assert str(escape(notice)) in text
+    assert (
+        b"{{subscriber_id}}"
+        in (served.workspace.out_dir / ENGLISH_SLUG / "index.html").read_bytes()
+    )
+    _, index, _ = get(served, "/")
+    assert index.startswith(b'<!DOCTYPE html><html lang="en">') and b"<h1>Digests</h1>" in index
+    _, unsubscribe, _ = get(served, "/__digestgen/unsubscribe")
+    assert (
+        b"In the email your email service sends, this link unsubscribes the reader. In the "
+        b"preview it goes nowhere: nobody was unsubscribed."
+    ) in unsubscribe
+    digest = served.workspace.content_dir / "digests" / "cities-summit-2026.yaml"
+    served.rebuilt.clear()
+    digest.write_text(digest.read_text("utf-8").replace("five CIOs", "six CIOs"), "utf-8")
+    wait_for(lambda: said)
+    assert said == [f"rebuilt {served.url}"]
+
+
+def test_the_index_and_the_rebuilt_line_speak_french(served: Preview) -> None:
+    said: list[str] = []
+    served.report = said.append
+    _, index, _ = get(served, "/")
+    assert index.startswith(b'<!DOCTYPE html><html lang="fr">')
+    assert "<title>Digests · digestgen</title>" in index.decode()
+    digest = served.workspace.content_dir / "digests" / "club-partenaires-2018.yaml"
+    digest.write_text(digest.read_text("utf-8").replace("Cinq décideurs", "Six décideurs"))
+    wait_for(lambda: said)
+    assert said == [f"reconstruit{NBSP}: {served.url}"]
+
+
+def test_an_empty_index_says_nothing_is_built(tmp_path: Path) -> None:
+    assert "<p>Rien n’est encore construit.</p>" in listing(tmp_path, "fr").decode()
+    assert b"<p>Nothing is built yet.</p>" in listing(tmp_path, "en")
+
+
+# --- a port in use ----------------------------------------------------------------------------
+
+
+def _run(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")]),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "digestgen", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [
+        (
+            REPO / "content",
+            "digestgen: le port {port} de 127.0.0.1 est déjà pris, peut-être par un autre "
+            "aperçu{NNBSP}; choisissez un autre --port, ou --port 0 pour n’importe quel port libre",
+        ),
+        (
+            CASES / "english" / "content",
+            "digestgen: port {port} of 127.0.0.1 is already in use, perhaps by another preview; "
+            "give another --port, or --port 0 for any free port",
+        ),
+    ],
+    ids=["fr", "en"],
+)
+def test_a_port_in_use_says_so_and_suggests_port_0(
+    tmp_path: Path, content: Path, line: str
+) -> None:
+    shutil.copytree(content, tmp_path / "content")
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        done = _run(tmp_path, "preview", "--port", str(port))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == [line.format(port=port, NNBSP=NNBSP)]
+    assert done.stdout == ""

@@ -209,3 +209,35 @@ def test_first_comment_has_its_own_copy_button(browser, tmp_path: Path) -> None:
         context.close()
     finally:
         preview.stop()
+
+
+def test_the_served_email_shows_sample_values_and_the_notice(
+    browser, sample_preview: Preview
+) -> None:  # type: ignore[no-untyped-def]
+    """The page as `digestgen preview` serves it: the email in its frame with samples for the
+    merge tags, the one-line notice above it, and no WCAG violation with the notice there."""
+    import os
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(sample_preview.url)
+    page.wait_for_function(
+        "document.getElementById('email-frame').contentDocument.querySelector('.sheet')"
+    )
+    notice = page.get_by_role("note")
+    assert notice.inner_text().startswith("Valeurs d’exemple à la place des balises de fusion")
+    frame = "document.getElementById('email-frame').contentDocument.body"
+    shown = page.evaluate(f"{frame}.innerHTML")
+    assert "*|" not in shown and "Alliancy, 10 rue de Penthièvre" in shown
+    online = page.evaluate(
+        f"[...{frame}.querySelectorAll('a')].map(a => a.href).find(h => h.includes('sample'))"
+    )
+    assert online.endswith(f"/__digestgen/sample/{sample_preview.built.slug}/newsletter.html")
+    page.screenshot(path=str(ARTIFACTS / "preview-served-samples.png"))
+    axe = os.environ.get("AXE_JS", "")
+    if not axe or not Path(axe).exists():
+        pytest.fail("axe-core is missing: run the suite through `make test`, which installs it")
+    page.add_script_tag(path=axe)
+    rules = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+    result = page.evaluate(f"axe.run(document, {{runOnly: {rules}}})")
+    page.close()
+    assert [v["id"] for v in result["violations"]] == []

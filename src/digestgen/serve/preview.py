@@ -1,6 +1,10 @@
 """``digestgen preview``: build, serve ``out/`` on 127.0.0.1, rebuild on every save and tell
 open pages to reload (server-sent events). A bad edit keeps the last good build served and
-shows its problems, on the page and in the terminal, until the next good save."""
+shows its problems, on the page and in the terminal, until the next good save.
+
+The digest's page is served with sample values in place of the email service's merge tags
+(:mod:`digestgen.serve.samples`), saying so above the email; every file of ``out/`` is served
+as it was written, tags included, for the service."""
 
 from __future__ import annotations
 
@@ -16,14 +20,36 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from digestgen.build.page import PREVIEW
 from digestgen.build.pipeline import Built, build
 from digestgen.content.load import Loaded
 from digestgen.content.workspace import Workspace
 from digestgen.errors import DigestgenError
 from digestgen.outputs.cards.workers import keep_workers
+from digestgen.serve.samples import ANY_SERVICE, Samples, fill_newsletter, fill_page, samples_for
+from digestgen.text.catalog import T_, Message
+from digestgen.text.language import Language
 
 EVENTS = "/__digestgen/events"
 SPAM = "/__digestgen/spam/"
+# The merge tags' samples: the "view in browser" link opens the email with samples at
+# SAMPLE/<slug>/newsletter.html; the unsubscribe link opens a page saying what it would do.
+SAMPLE = "/__digestgen/sample/"
+UNSUBSCRIBE = "/__digestgen/unsubscribe"
+
+WORDS: dict[str, Message] = {
+    "rebuilt": T_("serve:rebuilt", "rebuilt {url}"),
+    "failed": T_("serve:failed", "the build failed: {error}"),
+    "nothing_built": T_("serve:nothing_built", "Nothing is built yet."),
+    "no_build": T_("serve:no_build", "no build yet"),
+    "unsubscribe_title": T_("serve:unsubscribe_title", "Sample unsubscribe link"),
+    "unsubscribe_text": T_(
+        "serve:unsubscribe_text",
+        "In the email {service} sends, this link unsubscribes the reader. In the preview it "
+        "goes nowhere: nobody was unsubscribed.",
+    ),
+}
+"""What the preview server says, in the terminal and on its own pages."""
 
 
 @contextlib.contextmanager
@@ -85,18 +111,32 @@ def safe_path(root: Path, url_path: str) -> Path | None:
     return target if target.is_file() else None
 
 
-def _listing(root: Path) -> bytes:
+def _page(language: Language, title: str, body: str) -> bytes:
+    """One of the server's own small pages, in ``language``."""
+    page = (
+        f'<!DOCTYPE html><html lang="{language}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)} · digestgen</title>"
+        "<style>body{font:16px/1.5 system-ui,sans-serif;color:#1f2933;margin:2rem}"
+        f"a{{color:#0b4f8a}}</style></head><body><main><h1>{html.escape(title)}</h1>"
+        f"{body}</main></body></html>"
+    )
+    return page.encode("utf-8")
+
+
+def listing(root: Path, language: Language = "en") -> bytes:
+    """``/``: a link to each digest built in ``root``, in ``language``."""
     slugs = sorted(
         p.parent.name for p in root.glob("*/index.html") if not p.parent.name.startswith(".")
     )
     items = "\n".join(f'<li><a href="/{html.escape(s)}/">{html.escape(s)}</a></li>' for s in slugs)
-    page = (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>digestgen</title>'
-        "<style>body{font:16px/1.5 system-ui,sans-serif;color:#1f2933;margin:2rem}"
-        "a{color:#0b4f8a}</style></head><body><h1>Digests</h1>"
-        f"<ul>{items}</ul></body></html>"
-    )
-    return page.encode("utf-8")
+    nothing = f"<p>{html.escape(WORDS['nothing_built'](language))}</p>"
+    body = f"<ul>{items}</ul>" if slugs else nothing
+    return _page(language, PREVIEW["digests"](language), body)
+
+
+Served = tuple[bytes, str]
+"""A body the server makes rather than reads from out/, and its content type."""
 
 
 def make_handler(
@@ -104,7 +144,12 @@ def make_handler(
     state: State,
     stopping: threading.Event,
     spam: Callable[[], dict[str, object]] = lambda: {"skipped": "no spam score here"},
+    language: Callable[[], Language] = lambda: "en",
+    made: Callable[[str], Served | None] = lambda _: None,
 ) -> type[BaseHTTPRequestHandler]:
+    """The request handler: ``out/`` under ``root``, the events and spam score of ``state``
+    and ``spam``, ``/`` in ``language``, and the pages ``made`` makes (None: read the file)."""
+
     class Handler(BaseHTTPRequestHandler):
         server_version = "digestgen"
 
@@ -121,7 +166,9 @@ def make_handler(
                 body = json.dumps(spam(), ensure_ascii=False).encode("utf-8")
                 self._send(HTTPStatus.OK, body, "application/json; charset=utf-8")
             elif path == "/":
-                self._send(HTTPStatus.OK, _listing(root), "text/html; charset=utf-8")
+                self._send(HTTPStatus.OK, listing(root, language()), "text/html; charset=utf-8")
+            elif (page := made(path)) is not None:
+                self._send(HTTPStatus.OK, *page)
             else:
                 target = safe_path(root, path)
                 if target is None:
@@ -202,19 +249,67 @@ class Preview:
         self.loaded: Loaded | None = None
         self._spam: tuple[str, dict[str, object]] | None = None
         self._spam_lock = threading.Lock()
-        handler = make_handler(workspace.out_dir, self.state, self.stopping, self.spam_report)
+        self._made: dict[str, Served] = {}
+        handler = make_handler(
+            workspace.out_dir,
+            self.state,
+            self.stopping,
+            self.spam_report,
+            lambda: self.language,
+            self.made,
+        )
         workspace.out_dir.mkdir(parents=True, exist_ok=True)
         # Card workers are forked now, before any thread starts, and serve every rebuild.
         with _threads_leave_ctrl_c_to_this_one():
             self._stop_workers = keep_workers()  # forks, and starts the pool's threads
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        try:
+            self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        except OSError:  # the port is taken: no server, and no workers left behind
+            self._stop_workers()
+            raise
         self.server.daemon_threads = True
 
     @property
     def url(self) -> str:
-        port = self.server.server_address[1]
         slug = f"{self.built.slug}/" if self.built else ""
-        return f"http://127.0.0.1:{port}/{slug}"
+        return f"{self.origin}/{slug}"
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    @property
+    def language(self) -> Language:
+        """The digest's language (the outlet's until a build has loaded it)."""
+        return self.loaded.language if self.loaded else self.workspace.language()
+
+    def made(self, path: str) -> Served | None:
+        """What the server shows at ``path`` instead of a file of out/: the digest's page and
+        email with samples in place of merge tags, and the samples' unsubscribe page."""
+        return self._made.get(path)
+
+    def _samples(self, loaded: Loaded, built: Built) -> dict[str, Served]:
+        """The pages with samples, made once a build (the files of out/ keep the tags)."""
+        email = f"{SAMPLE}{built.slug}/newsletter.html"
+        samples = samples_for(
+            loaded, archive=self.origin + email, unsubscribe=self.origin + UNSUBSCRIBE
+        )
+        if not samples.values or built.newsletter is None:
+            return {}
+        language = loaded.language
+        html_kind = "text/html; charset=utf-8"
+        made: dict[str, Served] = {}
+        index = built.folder / "index.html"
+        if index.is_file():
+            page = fill_page(index.read_text("utf-8"), samples, samples.notice(language))
+            made[f"/{built.slug}/"] = made[f"/{built.slug}/index.html"] = (
+                page.encode("utf-8"),
+                html_kind,
+            )
+        newsletter, _ = fill_newsletter(built.newsletter, samples)
+        made[email] = (newsletter.html.encode("utf-8"), html_kind)
+        made[UNSUBSCRIBE] = (_unsubscribe_page(samples, language), html_kind)
+        return made
 
     def rebuild(self, *, first: bool = False) -> bool:
         """Build again; on bad input keep the last good build served and publish the problems.
@@ -223,12 +318,17 @@ class Preview:
         """
         try:
             loaded = self.workspace.load(self.digest)
-            self.built = build(loaded, self.workspace)
-            self.loaded = loaded
+            built = build(loaded, self.workspace)
+            self._made = self._samples(loaded, built)
+            self.built, self.loaded = built, loaded
         except Exception as exc:  # whatever breaks a rebuild, the server stays up
             if first:
                 raise
-            said = str(exc) if isinstance(exc, DigestgenError) else f"build failed: {exc!r}"
+            said = (
+                str(exc)
+                if isinstance(exc, DigestgenError)
+                else WORDS["failed"](self.language, error=repr(exc))
+            )
             self.report(said)
             self.state.publish(problems=said)
             return False
@@ -245,7 +345,7 @@ class Preview:
         with self._spam_lock:
             loaded, built = self.loaded, self.built
             if loaded is None or built is None or built.newsletter is None:
-                return {"skipped": "no build yet"}
+                return {"skipped": WORDS["no_build"](self.language)}
             if self._spam and self._spam[0] == built.fingerprint:
                 return self._spam[1]
             try:
@@ -267,7 +367,7 @@ class Preview:
         for changes in watch(*self.watched(), stop_event=self.stopping, debounce=200, step=10):
             edited = any(not Path(p).name.startswith(".") for _, p in changes)
             if edited and self.rebuild():
-                self.report(f"rebuilt {self.url}")
+                self.report(WORDS["rebuilt"](self.language, url=self.url))
 
     def start(self) -> None:
         """Serve and watch in background threads (for tests and the command alike)."""
@@ -288,3 +388,9 @@ class Preview:
             self.server.shutdown()
         self.server.server_close()
         self._stop_workers()
+
+
+def _unsubscribe_page(samples: Samples, language: Language) -> bytes:
+    service = samples.service or ANY_SERVICE(language)
+    text = WORDS["unsubscribe_text"](language, service=service)
+    return _page(language, WORDS["unsubscribe_title"](language), f"<p>{html.escape(text)}</p>")
