@@ -47,6 +47,8 @@ FOLLOW_UPS = [
     "https://www.alliancy.fr/versailles-croit-en-un-changement-de-culture-pour-accelerer-la-transformation",
 ]
 HTML = "text/html; charset=utf-8"
+NBSP, NNBSP = "\u00a0", "\u202f"
+ENGLISH = ARTICLES / "en-summit-london.html"
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -143,9 +145,30 @@ def test_the_seed_drafts_the_sample_digest_and_builds(empty: Path, cli: Callable
     # The nested quotation marks stay inside the quotation; the outer ones go.
     bonhoure = data["event"]["speakers"][5]["quote"]
     assert "du « Politique » à agir" in bonhoure and not bonhoure.startswith("«")
-    text = path.read_text("utf-8")
-    assert "# from the text (“Mercredi 5 décembre”), year from the publication date: check" in text
-    assert "event.speakers[1].organization: left for the editor" in result.stderr
+    # A French article: its comments and what draft says, in French.
+    lines = path.read_text("utf-8").splitlines()
+    assert lines[:3] == [
+        "# Rédigé par `digestgen draft` d’après https://www.alliancy.fr/club-des-partenaires-du-"
+        "numerique-cinq-decideurs-publics-partagent-leur-vision.",
+        f"# Vérifiez chaque champ dont le commentaire le demande{NNBSP}; remplacez chaque "
+        f"«{NNBSP}À COMPLÉTER{NNBSP}», puis lancez `digestgen check`.",
+        "language: fr  # d’après l’attribut lang de la page",
+    ]
+    assert (
+        f"  date: 2018-12-05  # d’après le texte («{NNBSP}Mercredi 5 décembre{NNBSP}»), année "
+        f"tirée de la date de publication{NBSP}: à vérifier"
+    ) in lines
+    assert f"  date: 2018-12-07  # la date d’envoi{NBSP}: à préciser" in lines
+    assert result.stderr.splitlines() == [
+        f"trouvé{NBSP}: 8 intervenants{NBSP}: {', '.join(SEED_SPEAKERS)}",
+        f"trouvé{NBSP}: date de l’événement{NBSP}: 2018-12-05",
+        f"trouvé{NBSP}: 5 articles à lire aussi",
+        f"content/digests/{SEED_STEM}.yaml:29: event.speakers[1].organization: laissé à "
+        f"compléter{NBSP}: l’article ne le dit pas{NNBSP}; remplissez-le",
+        f"content/digests/{SEED_STEM}.yaml:41: event.speakers[4].organization: laissé à "
+        f"compléter{NBSP}: l’article ne le dit pas{NNBSP}; remplissez-le",
+        f"digestgen: 2 champs laissés à compléter{NNBSP}; relisez, puis `digestgen check`.",
+    ]
 
     built = cli("build", SEED_STEM)
     assert built.exit_code == 0, built.stderr
@@ -196,7 +219,10 @@ def test_an_existing_digest_is_never_overwritten(empty: Path, cli: Callable[...,
     path.write_text("# the editor's work\n", "utf-8")
     again = cli("draft", str(SEED), "--name", "soiree")
     assert again.exit_code == 2
-    assert "already exists; not overwritten" in _one_line(again.stderr)
+    assert _one_line(again.stderr) == (
+        f"digestgen: {path} existe déjà{NNBSP}; il n’est pas remplacé (--name pour choisir un "
+        "autre nom)"
+    )
     assert path.read_text("utf-8") == "# the editor's work\n"
 
 
@@ -227,11 +253,15 @@ def test_enrich_fills_the_follow_ups_summaries(
     empty: Path, cli: Callable[..., Any], site: str
 ) -> None:
     result = cli("draft", f"{site}/linked-recap", "--allow-private", "--name", "n", "--enrich")
-    assert "enrich: 2 field(s) filled" in result.stderr
+    assert (
+        f"enrich{NBSP}: 2 champs remplis d’après les pages des articles à lire aussi"
+        in result.stderr.splitlines()
+    )
     articles = _data(empty / "content" / "digests" / "n.yaml")["further_reading"]["articles"]
     assert articles[0]["summary"] == "Le résumé de la suite."
     assert "summary" not in articles[2]  # its page is a 404, reported
-    assert "enrich failed" in result.stderr
+    failed = [line for line in result.stderr.splitlines() if line.startswith("échec d’enrich")]
+    assert failed and failed[0].startswith(f"échec d’enrich{NBSP}: {site}/")
 
 
 @pytest.mark.parametrize(
@@ -239,7 +269,7 @@ def test_enrich_fills_the_follow_ups_summaries(
     [
         ("/recap", "refused: 127.0.0.1 is a loopback address (use --allow-private)"),
         ("/missing", "404"),
-        ("/huge", "the page is larger than 2 MB; not read"),
+        ("/huge", f"la page dépasse 2 Mo{NNBSP}; elle n’est pas lue"),
     ],
 )
 def test_bad_addresses_give_one_line_and_exit_2(
@@ -255,9 +285,16 @@ def test_bad_addresses_give_one_line_and_exit_2(
 @pytest.mark.parametrize(
     ("page", "message"),
     [
-        ("home.html", "not an article (a home page or a list of links?)"),
-        ("german.html", "the article is in German; digestgen drafts French or English articles"),
-        ("missing.html", "no such file"),
+        (
+            "home.html",
+            "pas un article (peut-être une page d’accueil ou une liste de liens)",
+        ),
+        (
+            "german.html",
+            f"l’article est en allemand{NNBSP}; digestgen rédige d’après des articles en français "
+            "ou en anglais (--language fr|en pour le rédiger quand même)",
+        ),
+        ("missing.html", "fichier introuvable"),
     ],
 )
 def test_pages_that_are_not_recaps_give_one_line_and_exit_2(
@@ -274,13 +311,15 @@ def test_a_20_mb_file_is_refused(empty: Path, cli: Callable[..., Any], tmp_path:
     big.write_bytes(b"<html><body><p>" + b"x" * 20_000_000 + b"</p></body></html>")
     result = cli("draft", str(big))
     assert result.exit_code == 2
-    assert "larger than 2 MB" in _one_line(result.stderr)
+    assert _one_line(result.stderr) == (
+        f"digestgen: {big}: la page dépasse 2 Mo{NNBSP}; elle n’est pas lue"
+    )
     assert _digests(empty) == []
 
 
 def test_a_third_language_may_be_drafted_when_asked(empty: Path, cli: Callable[..., Any]) -> None:
     result = cli("draft", str(ERRORS / "german.html"), "--language", "en", "--dry-run")
-    assert "the article is in German" not in result.stderr
+    assert "allemand" not in result.stderr and "German" not in result.stderr
 
 
 def test_a_page_without_a_quotation_is_written_for_the_editor(
@@ -288,10 +327,10 @@ def test_a_page_without_a_quotation_is_written_for_the_editor(
 ) -> None:
     result = cli("draft", str(ERRORS / "no-quote.html"))
     assert result.exit_code == 1
-    assert "missing: no quotation found: event.speakers" in result.stderr
+    assert f"manquant{NBSP}: aucune citation trouvée{NBSP}: event.speakers" in result.stderr
     (path,) = (empty / "content" / "digests").iterdir()
     assert _data(path)["event"]["speakers"][0]["quote"] == "À COMPLÉTER"
-    assert "event.speakers[0].quote: left for the editor" in result.stderr
+    assert "event.speakers[0].quote: laissé à compléter" in result.stderr
 
 
 def test_without_the_extra_one_line_says_how_to_install_it(
@@ -302,8 +341,15 @@ def test_without_the_extra_one_line_says_how_to_install_it(
     monkeypatch.setattr(digestgen.draft, "EXTRA", (("trafilatura",), ("a_module_not_installed",)))
     result = cli("draft", str(SEED))
     assert result.exit_code == 2
-    line = _one_line(result.stderr)
-    assert "a_module_not_installed" in line and "pip install 'digestgen[draft]'" in line
+    assert _one_line(result.stderr) == (
+        f"digestgen: digestgen draft a besoin de a_module_not_installed{NBSP}: "
+        "pip install 'digestgen[draft]'"
+    )
+    # Before the article is read, the language asked for (else the outlet's).
+    result = cli("draft", str(SEED), "--language", "en")
+    assert _one_line(result.stderr) == (
+        "digestgen: digestgen draft needs a_module_not_installed: pip install 'digestgen[draft]'"
+    )
 
 
 def test_a_module_of_the_extra_that_does_not_import_gives_the_same_line(
@@ -383,3 +429,68 @@ def test_blockquotes_count_inside_the_article_and_not_in_its_comments() -> None:
     article = read_article(page)
     quotes = [b for b in article.blocks if b.kind == "quote"]
     assert [b.cite for b in quotes] == ["Anne Martin, directrice générale, Ville de Metz"]
+
+
+def test_an_english_article_is_drafted_and_said_in_english(
+    empty: Path, cli: Callable[..., Any]
+) -> None:
+    # The outlet is French; the article, and so the digest and what draft says, English.
+    result = cli("draft", str(ENGLISH), "--issue-date", "2026-03-20")
+    assert result.exit_code == 0, result.stderr
+    stem = "security-leaders-at-the-london-summit-resilience-over"
+    assert result.stdout.splitlines() == [f"content/digests/{stem}.yaml"]
+    assert result.stderr.splitlines() == [
+        "found: 3 speakers: Priya Raman, Marcus Webb, Daniel O’Connor",
+        "found: event date: 2026-03-18",
+        "found: 4 follow-up links",
+    ]
+    lines = (empty / "content" / "digests" / f"{stem}.yaml").read_text("utf-8").splitlines()
+    assert lines[:3] == [
+        "# Drafted by `digestgen draft` from https://www.securityweekly.example.com/security-"
+        "leaders-at-the-london-summit-resilience-over-prevention.",
+        '# Check every field whose comment says so; fill in every "TO FILL IN", then run '
+        "`digestgen check`.",
+        "language: en  # from the page's lang attribute",
+    ]
+    assert (
+        "  date: 2026-03-18  # from the text (“Wednesday 18 March”), year from the publication "
+        "date: check"
+    ) in lines
+    assert '    name: "Barbican Centre"  # from the text: check' in lines
+    assert "  date: 2026-03-20  # the send date: set it" in lines
+
+
+def test_english_fields_left_for_the_editor_are_said_in_english(
+    empty: Path, cli: Callable[..., Any]
+) -> None:
+    result = cli("draft", str(ARTICLES / "en-sidebar-related.html"), "--issue-date", "2026-03-20")
+    assert result.exit_code == 1
+    path = "content/digests/banks-and-insurers-compare-notes-on-cloud-exit-plans.yaml"
+    assert result.stderr.splitlines()[3:] == [
+        f"{path}:12: event.venue.name: left for the editor: the article does not say it; "
+        "fill it in",
+        f"{path}:23: event.speakers[0].role: left for the editor: the article does not say it; "
+        "fill it in",
+        "digestgen: 2 fields left for the editor; review, then `digestgen check`.",
+    ]
+    again = cli("draft", str(ARTICLES / "en-sidebar-related.html"), "--dry-run")
+    assert "Dry run: nothing was written." in again.stderr.splitlines()
+    again = cli("draft", str(ARTICLES / "en-sidebar-related.html"))
+    assert _one_line(again.stderr) == (
+        f"digestgen: {empty / path} already exists; not overwritten (--name to choose another)"
+    )
+
+
+def test_a_page_refused_before_its_language_is_known_speaks_the_outlets(
+    empty: Path, cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    page = tmp_path / "notes.txt"
+    page.write_text("not a page", "utf-8")
+    result = cli("draft", str(page))
+    assert _one_line(result.stderr) == (
+        f"digestgen: {page}: donnez une adresse http(s) ou une page .html enregistrée"
+    )
+    result = cli("draft", str(page), "--language", "en")
+    assert _one_line(result.stderr) == (
+        f"digestgen: {page}: give an http(s) URL or a saved .html page"
+    )

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from digestgen.errors import DigestgenError
+from digestgen.text.catalog import T_, Message
+from digestgen.text.language import Language
 
 # The `draft` extra, by import name: one of each group (the English pipeline goes by two names).
 EXTRA: tuple[tuple[str, ...], ...] = (
@@ -34,15 +36,29 @@ class ExtraMissing(DigestgenError):
     """``digestgen draft`` without the ``draft`` extra installed."""
 
 
-def _hint(missing: str) -> ExtraMissing:
-    return ExtraMissing(f"digestgen draft needs {missing}: pip install 'digestgen[draft]'")
+INSTALL = "pip install 'digestgen[draft]'"
+
+WORDS: dict[str, Message] = {
+    "needs": T_("draft:needs", "digestgen draft needs {missing}: {install}"),
+    "cannot_import": T_(
+        "draft:cannot_import", "digestgen draft cannot import what it needs ({why}): {install}"
+    ),
+    "exists": T_(
+        "draft:exists", "{path} already exists; not overwritten (--name to choose another)"
+    ),
+    "appeared": T_("draft:appeared", "{path} already exists; not overwritten"),
+}
 
 
-def require_extra() -> None:
+def _hint(missing: str, language: Language) -> ExtraMissing:
+    return ExtraMissing(WORDS["needs"](language, missing=missing, install=INSTALL))
+
+
+def require_extra(language: Language = "en") -> None:
     """Say in one line how to install what ``digestgen draft`` needs, if anything is missing."""
     missing = [group[0] for group in EXTRA if all(_absent(name) for name in group)]
     if missing:
-        raise _hint(", ".join(missing))
+        raise _hint(", ".join(missing), language)
 
 
 def _absent(name: str) -> bool:
@@ -53,33 +69,32 @@ def _absent(name: str) -> bool:
 
 
 @contextlib.contextmanager
-def extra_imports() -> Iterator[None]:
+def extra_imports(language: Language = "en") -> Iterator[None]:
     """A module of the extra that is there but cannot be imported (a dependency of its own
     missing, as lxml's cleaner for trafilatura) is the same one-line hint, not a traceback."""
     try:
         yield
     except ImportError as exc:
         if exc.name:
-            raise _hint(exc.name) from None
+            raise _hint(exc.name, language) from None
         why = " ".join(str(exc).split())
-        raise ExtraMissing(
-            f"digestgen draft cannot import what it needs ({why}): pip install 'digestgen[draft]'"
-        ) from None
+        said = WORDS["cannot_import"](language, why=why, install=INSTALL)
+        raise ExtraMissing(said) from None
 
 
-def new_digest_path(content_dir: Path, stem: str) -> Path:
+def new_digest_path(content_dir: Path, stem: str, language: Language = "en") -> Path:
     """Where a drafted digest goes; an existing file is never replaced."""
     path = content_dir / "digests" / f"{stem}.yaml"
     if path.exists():
-        raise DraftError(f"{path} already exists; not overwritten (--name to choose another)")
+        raise DraftError(WORDS["exists"](language, path=path))
     return path
 
 
-def write_new(path: Path, text: str) -> None:
+def write_new(path: Path, text: str, language: Language = "en") -> None:
     """Create ``path`` with ``text``, failing if it appeared meanwhile."""
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
     except FileExistsError:
-        raise DraftError(f"{path} already exists; not overwritten") from None
+        raise DraftError(WORDS["appeared"](language, path=path)) from None

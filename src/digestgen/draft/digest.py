@@ -19,16 +19,84 @@ from digestgen.draft.dates import event_day
 from digestgen.draft.placeholders import PLACEHOLDER, PLACEHOLDER_URL
 from digestgen.draft.quotes import MIN_WORDS, word_count
 from digestgen.draft.speakers import Quotation, Speakers
+from digestgen.text.catalog import T_, TN_, Message, Plural, import_babel
 from digestgen.text.language import LANGUAGES, Language
 from digestgen.text.words import words
 
-LANGUAGE_NAMES = {
-    "de": "German",
-    "es": "Spanish",
-    "it": "Italian",
-    "nl": "Dutch",
-    "pt": "Portuguese",
+COMMENTS: dict[str, Message] = {
+    "drafted_from": T_("draft:drafted_from", "Drafted by `digestgen draft` from {source}."),
+    "to_check": T_(
+        "draft:to_check",
+        'Check every field whose comment says so; fill in every "{todo}", then run '
+        "`digestgen check`.",
+    ),
+    "weekday_only": T_("draft:weekday_only", "the day it names on or before the publication date"),
+    "year_inferred": T_("draft:year_inferred", "year from the publication date"),
+    "as_said": T_("draft:as_said", "as the text says"),
+    "from_text_day": T_("draft:from_text_day", "from the text (“{words}”), {how}: check"),
+    "no_day_published": T_(
+        "draft:no_day_published", "no day in the text: the publication date; set it"
+    ),
+    "no_day_sent": T_("draft:no_day_sent", "no day in the text: the send date; set it"),
+    "from_text": T_("draft:from_text", "from the text: check"),
+    "from_text_words": T_("draft:from_text_words", "from the text (“{words}”): check"),
+    "no_address": T_("draft:no_address", "no address on the page"),
+    "check_words": T_("draft:check_words", "check the words"),
+    "lede": T_("draft:lede", "the article's lede"),
+    "no_quotation": T_("draft:no_quotation", "no quotation found in the article"),
+    "no_related": T_("draft:no_related", "no “Read also” block found"),
+    "described": T_("draft:described", "from “{words}”: check"),
+    "subject": T_("draft:subject", "drafted from the title: check"),
+    "preheader": T_("draft:preheader", "drafted from the speakers: check"),
+    "issue_date": T_("draft:issue_date", "the send date: set it"),
+    "option": T_("draft:language_option", "from --language"),
+    "page": T_("draft:language_page", "from the page's lang attribute"),
+    "words": T_("draft:language_words", "from the words of the text"),
+    "assumed": T_("draft:language_assumed", "nothing on the page says: French assumed"),
 }
+"""The comments ``digestgen draft`` writes beside the values it inferred, in the digest's
+language."""
+
+REPORT: dict[str, Message | Plural] = {
+    "other_days": TN_(
+        "draft:other_days",
+        "from the text (“{words}”), {how}; the text names {n} other earlier day: check",
+        "from the text (“{words}”), {how}; the text names {n} other earlier days: check",
+    ),
+    "speakers": TN_("draft:speakers", "{n} speaker: {names}", "{n} speakers: {names}"),
+    "nobody": T_("draft:nobody", "none"),
+    "event_date": T_("draft:event_date", "event date: {date}"),
+    "event_date_guessed": T_("draft:event_date_guessed", "event date: {date} (not in the text)"),
+    "follow_ups": TN_("draft:follow_ups", "{n} follow-up link", "{n} follow-up links"),
+    "no_speakers": T_("draft:no_speakers", "no quotation found: event.speakers"),
+    "other_language": T_(
+        "draft:other_language",
+        "the article is in {name}; digestgen drafts French or English articles "
+        "(--language fr|en to draft it anyway)",
+    ),
+    "not_article": T_(
+        "draft:not_article",
+        "not an article (a home page or a list of links?); give the address of the recap "
+        "article itself",
+    ),
+}
+"""What ``digestgen draft`` says it found, and why it refuses a page."""
+
+
+def _said(language: Language, key: str, count: int | None = None, **values: object) -> str:
+    said = REPORT[key] if key in REPORT else COMMENTS[key]
+    if isinstance(said, Plural):
+        return said(language, count or 0, **values)
+    return said(language, **values)
+
+
+def language_name(code: str, language: Language) -> str:
+    """A language's name in ``language`` (``allemand``, ``German``), from Babel's CLDR data."""
+    import_babel()
+    from babel import Locale
+
+    name = Locale.parse(language).languages.get(code.split("-")[0].lower())
+    return name or code
 
 
 @dataclass
@@ -39,6 +107,8 @@ class Draft:
     text: str
     found: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    language: Language = "en"
+    """The digest's language, which ``draft`` speaks."""
 
 
 @dataclass(frozen=True)
@@ -49,79 +119,83 @@ class Value:
     comment: str | None = None
 
 
-def choose_language(article: Article, forced: str | None, where: str) -> tuple[Language, str]:
-    """The digest's language and where it came from; a third language is refused."""
+def choose_language(
+    article: Article, forced: str | None, where: str, said_in: Language = "en"
+) -> tuple[Language, str]:
+    """The digest's language and where it came from (``option``, ``page``, ``words`` or
+    ``assumed``); a third language is refused, in ``said_in``."""
     if forced in LANGUAGES:
-        return forced, "--language"
+        return forced, "option"
     detected = detect_language(article.text)
     language = article.html_lang or detected
     if language in LANGUAGES:
-        where_from = "the page's lang" if article.html_lang else "the text's words"
-        return language, where_from
+        return language, "page" if article.html_lang else "words"
     if language is None:
-        return "fr", "nothing on the page says: French assumed"
-    name = LANGUAGE_NAMES.get(language, f"“{language}”")
-    raise DraftError(
-        f"{where}: the article is in {name}; digestgen drafts French or English articles "
-        "(--language fr|en to draft it anyway)"
-    )
+        return "fr", "assumed"
+    name = language_name(language, said_in)
+    raise DraftError(f"{where}: {_said(said_in, 'other_language', name=name)}")
 
 
 def draft_digest(
-    article: Article, *, source: str, language: str | None = None, issue_date: dt.date
+    article: Article,
+    *,
+    source: str,
+    language: str | None = None,
+    issue_date: dt.date,
+    said_in: Language = "en",
 ) -> Draft:
-    """The digest an editor would start from, for one recap article."""
-    lang, lang_from = choose_language(article, language, source)
+    """The digest an editor would start from, for one recap article, its comments and
+    report in its language (a page refused for its language is said in ``said_in``)."""
+    lang, lang_from = choose_language(article, language, source, said_in)
     if not article.is_article:
-        raise DraftError(
-            f"{source}: not an article (a home page or a list of links?); "
-            "give the address of the recap article itself"
-        )
+        raise DraftError(f"{source}: {_said(lang, 'not_article')}")
     todo = PLACEHOLDER(lang)
     paragraphs = [b.text for b in article.blocks if b.kind in ("p", "item")]
     texts = [*([article.standfirst] if article.standfirst else []), *paragraphs]
-    draft = Draft(stem=_stem(article), text="")
+    draft = Draft(stem=_stem(article), text="", language=lang)
 
     finder = Speakers(article.blocks, lang)
     quotations = list(finder.find())
-    speakers = _speakers(quotations, finder, todo)
+    speakers = _speakers(quotations, finder, todo, lang)
 
     title = article.title or todo
     day = event_day(texts, article.published)
     if day:
         if day.weekday_only:
-            how = "the day it names on or before the publication date"
-        elif day.year_inferred:
-            how = "year from the publication date"
+            how = _said(lang, "weekday_only")
         else:
-            how = "as the text says"
-        unsure = f"; the text names {day.others} other earlier day(s)" if day.others else ""
-        event_date = Value(day.date, f"from the text (“{day.words}”), {how}{unsure}: check")
+            how = _said(lang, "year_inferred" if day.year_inferred else "as_said")
+        if day.others:
+            said = _said(lang, "other_days", day.others, words=day.words, how=how)
+        else:
+            said = _said(lang, "from_text_day", words=day.words, how=how)
+        event_date = Value(day.date, said)
     else:
-        event_date = Value(
-            article.published or issue_date,
-            "no day in the text: the "
-            + ("publication date" if article.published else "send date")
-            + "; set it",
-        )
+        no_day = "no_day_published" if article.published else "no_day_sent"
+        event_date = Value(article.published or issue_date, _said(lang, no_day))
     venue_name, city = facts.venue(texts)
     audience = facts.attendance(texts)
-    url = Value(article.url) if article.url else Value(PLACEHOLDER_URL, "no address on the page")
+    url = Value(article.url) if article.url else Value(PLACEHOLDER_URL, _said(lang, "no_address"))
+    from_text = _said(lang, "from_text")
     event: dict[str, Any] = {
         "title": Value(title),
         "date": event_date,
         "venue": {
-            "name": Value(venue_name, "from the text: check") if venue_name else Value(todo),
-            **({"city": Value(city, "from the text: check")} if city else {}),
+            "name": Value(venue_name, from_text) if venue_name else Value(todo),
+            **({"city": Value(city, from_text)} if city else {}),
         },
     }
     if audience:
-        event["attendance"] = Value(audience[0], f"from the text (“{audience[1]}”): check")
+        said = _said(lang, "from_text_words", words=audience[1])
+        event["attendance"] = Value(audience[0], said)
     event["url"] = url
     if article.image and article.image.startswith("https://"):
         alt = article.image_alt or article.title or ""
-        event["image"] = {"src": Value(article.image), "alt": Value(alt, "check the words")}
-    event["summary"] = Value(article.standfirst or todo, "the article's lede")
+        event["image"] = {
+            "src": Value(article.image),
+            "alt": Value(alt, _said(lang, "check_words")),
+        }
+    event["summary"] = Value(article.standfirst or todo, _said(lang, "lede"))
     highlights = facts.highlights(paragraphs, article.standfirst)
     if highlights:
         event["highlights"] = [Value(h) for h in highlights]
@@ -130,44 +204,46 @@ def draft_digest(
             "name": Value(todo),
             "role": Value(todo),
             "organization": Value(todo),
-            "quote": Value(todo, "no quotation found in the article"),
+            "quote": Value(todo, _said(lang, "no_quotation")),
         }
     ]
 
     related = article.related[:10]
     articles = [{"title": Value(link.title), "url": Value(link.url)} for link in related] or [
-        {"title": Value(todo), "url": Value(_site(article), "no “À lire aussi” block found")}
+        {"title": Value(todo), "url": Value(_site(article), _said(lang, "no_related"))}
     ]
     digest = {
-        "language": Value(lang, f"from {lang_from}"),
+        "language": Value(lang, _said(lang, lang_from)),
         "issue": {
-            "subject": Value(subject(title), "drafted from the title: check"),
+            "subject": Value(subject(title), _said(lang, "subject")),
             "preheader": Value(
                 preheader([s["name"].value for s in speakers], title, lang),
-                "drafted from the speakers: check",
+                _said(lang, "preheader"),
             ),
-            "date": Value(issue_date, "the send date: set it"),
+            "date": Value(issue_date, _said(lang, "issue_date")),
         },
         "event": event,
         "further_reading": {"title": Value(words(lang)["further_reading"]), "articles": articles},
     }
     header = [
-        f"# Drafted by `digestgen draft` from {article.url or source}.",
-        "# Check every field whose comment says so; fill in every "
-        f'"{todo}", then run `digestgen check`.',
+        "# " + _said(lang, "drafted_from", source=article.url or source),
+        "# " + _said(lang, "to_check", todo=todo),
     ]
     draft.text = "\n".join([*header, *_yaml(digest, 0)]) + "\n"
+    names = ", ".join(s["name"].value for s in speakers) or _said(lang, "nobody")
     draft.found = [
-        f"{len(speakers)} speaker(s): {', '.join(s['name'].value for s in speakers) or 'none'}",
-        f"event date: {event_date.value}" + ("" if day else " (not in the text)"),
-        f"{len(related)} follow-up link(s)",
+        _said(lang, "speakers", len(speakers), names=names),
+        _said(lang, "event_date" if day else "event_date_guessed", date=event_date.value),
+        _said(lang, "follow_ups", len(related)),
     ]
     if not speakers:
-        draft.missing.append("no quotation found: event.speakers")
+        draft.missing.append(_said(lang, "no_speakers"))
     return draft
 
 
-def _speakers(quotations: list[Quotation], finder: Speakers, todo: str) -> list[dict[str, Value]]:
+def _speakers(
+    quotations: list[Quotation], finder: Speakers, todo: str, language: Language
+) -> list[dict[str, Value]]:
     chosen: dict[str, Quotation] = {}
     for quotation in quotations:
         # Each speaker's first quotation long enough for a card, else their first.
@@ -179,7 +255,11 @@ def _speakers(quotations: list[Quotation], finder: Speakers, todo: str) -> list[
         person = finder.person(name)
         role = person.role if person else None
         organization = person.organization if person else None
-        note = f"from “{_short(person.described)}”: check" if person and person.described else None
+        note = (
+            _said(language, "described", words=_short(person.described))
+            if person and person.described
+            else None
+        )
         speakers.append(
             {
                 "name": Value(name),

@@ -15,6 +15,7 @@ from digestgen.draft.digest import Draft, draft_digest
 from digestgen.draft.placeholders import left_for_editor
 from digestgen.draft.source import read_source
 from digestgen.errors import ContentError, Problem
+from digestgen.text.language import Language
 
 
 @dataclass(frozen=True)
@@ -38,25 +39,33 @@ def make_draft(
     allow_private: bool = False,
     timeout: float = 10.0,
     dry_run: bool = False,
+    said_in: Language = "en",
 ) -> Made:
     """Draft a digest from the article at ``source`` (an http(s) URL or a saved page) into
-    ``content_dir/digests/<stem>.yaml``, never over an existing file."""
+    ``content_dir/digests/<stem>.yaml``, never over an existing file. What goes wrong before
+    the article's language is known is said in ``said_in``; the rest in the digest's."""
     from slugify import slugify
 
-    html, url = read_source(source, allow_private=allow_private, timeout=timeout)
-    article = read_article(html, url)
+    read = read_source(source, allow_private=allow_private, timeout=timeout, language=said_in)
+    article = read_article(*read)
     drafted = draft_digest(
-        article, source=source, language=language, issue_date=issue_date or dt.date.today()
+        article,
+        source=source,
+        language=language,
+        issue_date=issue_date or dt.date.today(),
+        said_in=said_in,
     )
-    stem = slugify(name) if name else drafted.stem
+    lang, stem = drafted.language, slugify(name) if name else drafted.stem
     with tempfile.TemporaryDirectory() as scratch:
         # A dry run validates the text as a file too, in a folder of its own.
-        path = Path(scratch) / f"{stem}.yaml" if dry_run else new_digest_path(content_dir, stem)
-        write_new(path, drafted.text)
+        path = (
+            Path(scratch) / f"{stem}.yaml" if dry_run else new_digest_path(content_dir, stem, lang)
+        )
+        write_new(path, drafted.text, lang)
         problems: list[Problem] = []
         try:
             load(path, content_dir)
         except ContentError as exc:
             problems = exc.problems
-        left = left_for_editor(read_yaml(path))
+        left = left_for_editor(read_yaml(path, lang), lang)
     return Made(None if dry_run else path, drafted, left, problems)

@@ -10,11 +10,12 @@ from typing import Any
 from digestgen.content.load import Source
 from digestgen.errors import Problem
 from digestgen.text.catalog import T_
-from digestgen.text.language import LANGUAGES
+from digestgen.text.language import LANGUAGES, Language
 
 PLACEHOLDER = T_("draft:placeholder", "TO FILL IN")
 """The text of a field left for the editor, in the digest's language (``À COMPLÉTER``)."""
 PLACEHOLDER_URL = "https://example.invalid/to-fill-in"
+LEFT = T_("draft:left", "left for the editor: the article does not say it; fill it in")
 
 
 @functools.cache
@@ -27,8 +28,12 @@ def is_placeholder(value: object) -> bool:
     return isinstance(value, str) and value in _placeholders()
 
 
-def left_for_editor(source: Source) -> list[Problem]:
-    """The fields of a digest still holding a placeholder, with their file and line."""
+def left_for_editor(source: Source, language: Language | None = None) -> list[Problem]:
+    """The fields of a digest still holding a placeholder, with their file and line, said in
+    ``language`` (by default the digest's own ``language``, else English)."""
+    if language is None:
+        said = source.data.get("language")
+        language = said if said in LANGUAGES else "en"
 
     def walk(node: Any, loc: tuple[str | int, ...]) -> Iterator[tuple[str | int, ...]]:
         if isinstance(node, dict):
@@ -40,5 +45,5 @@ def left_for_editor(source: Source) -> list[Problem]:
         elif is_placeholder(node):
             yield loc
 
-    message = "left for the editor: the article does not say it; fill it in"
+    message = LEFT(language)
     return [source.problem(loc, message) for loc in walk(source.data, ())]
