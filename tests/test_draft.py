@@ -267,7 +267,11 @@ def test_enrich_fills_the_follow_ups_summaries(
 @pytest.mark.parametrize(
     ("source", "message"),
     [
-        ("/recap", "refused: 127.0.0.1 is a loopback address (use --allow-private)"),
+        (
+            "/recap",
+            f"refusé{NBSP}: 127.0.0.1 est une adresse de bouclage (loopback) (--allow-private pour "
+            "l’autoriser)",
+        ),
         ("/missing", "404"),
         ("/huge", f"la page dépasse 2 Mo{NNBSP}; elle n’est pas lue"),
     ],

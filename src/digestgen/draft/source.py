@@ -43,7 +43,7 @@ def read_source(
                 allow_private=allow_private,
             )
         except FetchError as exc:
-            raise DraftError(f"{source}: {exc.reason}") from None
+            raise DraftError(f"{source}: {exc.said(language)}") from None
         if page.truncated:
             raise too_big
         return page.html, page.url

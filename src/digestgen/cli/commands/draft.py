@@ -94,7 +94,7 @@ def draft(
         result = enrich_digest(made.path, allow_private=allow_private, timeout=timeout)
         console.err(_said(said, "enriched", len(result.filled)))
         for failure in result.failures:
-            console.err(_said(said, "enrich_failed", url=failure.url, reason=failure.reason))
+            console.err(_said(said, "enrich_failed", url=failure.url, reason=failure.said(said)))
     if dry_run:
         console.err(_said(said, "dry_run"))
     if made.left or made.problems:
