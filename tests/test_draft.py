@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import http.server
+import json
 import shutil
 import threading
 import urllib.request
@@ -498,3 +499,24 @@ def test_a_page_refused_before_its_language_is_known_speaks_the_outlets(
     assert _one_line(result.stderr) == (
         f"digestgen: {page}: give an http(s) URL or a saved .html page"
     )
+
+
+def test_a_draft_in_a_workspace_with_schemas_points_at_them(
+    empty: Path, cli: Callable[..., Any]
+) -> None:
+    from digestgen.content.schema import MODELINE
+
+    assert cli("schema", "--write").exit_code == 0
+    cli("draft", str(SEED), "--issue-date", "2018-12-07")
+    path = empty / "content" / "digests" / f"{SEED_STEM}.yaml"
+    first, second = path.read_text("utf-8").splitlines()[:2]
+    assert first == f"{MODELINE}../schema/digest.json"
+    assert second.startswith("# ")  # then the draft's own header
+    # The lines the draft reports still point at the fields left for the editor.
+    check = cli("check", "--no-spam", "--format", "json")
+    lines = path.read_text("utf-8").splitlines()
+    left = [f for f in json.loads(check.stdout)["findings"] if f["code"] == "left-for-editor"]
+    assert left
+    for finding in left:
+        number = int(finding["where"].split(":")[1])
+        assert "COMPLÉTER" in lines[number - 1] or "example.invalid" in lines[number - 1]

@@ -247,3 +247,14 @@ def test_what_send_test_delivers_is_not_spam(
     assert report.score <= 1.0, report
     fired = {r.name for r in report.rules}
     assert not fired & {"DATE_IN_PAST_96_XX", "HTML_FONT_LOW_CONTRAST", "MISSING_HEADERS"}
+
+
+def test_a_french_check_without_spamassassin_says_so_in_french(
+    sample: Path, cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    lines = cli("check").stdout.splitlines()
+    assert (
+        "score de spam non calculé\u00a0: SpamAssassin n’est pas installé "
+        "(apt-get install spamassassin)"
+    ) in lines

@@ -49,7 +49,18 @@ class SpamReport:
 
 
 class SpamCheckUnavailable(Exception):
-    """SpamAssassin is not installed, or did not answer: the score is skipped."""
+    """SpamAssassin is not installed, or did not answer: the score is skipped (the message
+    in the digest's language)."""
+
+
+UNAVAILABLE: dict[str, Message] = {
+    "no_report": T_("spam:no_report", "spam score skipped: SpamAssassin gave no report"),
+    "not_installed": T_(
+        "spam:not_installed",
+        "spam score skipped: SpamAssassin is not installed (apt-get install spamassassin)",
+    ),
+    "failed": T_("spam:failed", "spam score skipped: SpamAssassin failed ({reason})"),
+}
 
 
 def spamassassin() -> str | None:
@@ -64,7 +75,7 @@ def parse_report(output: str, language: Language = "en") -> SpamReport:
     are said in ``language``."""
     details = _DETAILS.search(output)
     if not details:
-        raise SpamCheckUnavailable("SpamAssassin gave no report")
+        raise SpamCheckUnavailable(UNAVAILABLE["no_report"](language))
     rules: list[Rule] = []
     table = output[details.end() :].split("\n")
     for line in table:
@@ -103,15 +114,13 @@ def spam_score(message: bytes, *, timeout: float = 60.0, language: Language = "e
 
     program = spamassassin()
     if program is None:
-        raise SpamCheckUnavailable(
-            "spam score skipped: SpamAssassin is not installed (apt-get install spamassassin)"
-        )
+        raise SpamCheckUnavailable(UNAVAILABLE["not_installed"](language))
     try:
         done = subprocess.run(
             [program, "-L", "-t"], input=message, capture_output=True, timeout=timeout, check=False
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise SpamCheckUnavailable(f"spam score skipped: SpamAssassin failed ({exc})") from None
+        raise SpamCheckUnavailable(UNAVAILABLE["failed"](language, reason=exc)) from None
     return parse_report(done.stdout.decode("utf-8", "replace"), language)
 
 

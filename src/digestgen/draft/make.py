@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digestgen.content.load import load, read_yaml
+from digestgen.content.schema import FOLDER, modeline
 from digestgen.draft import new_digest_path, write_new
 from digestgen.draft.article import read_article
 from digestgen.draft.digest import Draft, draft_digest
@@ -61,7 +62,7 @@ def make_draft(
         path = (
             Path(scratch) / f"{stem}.yaml" if dry_run else new_digest_path(content_dir, stem, lang)
         )
-        write_new(path, drafted.text, lang)
+        write_new(path, _with_modeline(drafted.text, path, content_dir, dry_run), lang)
         problems: list[Problem] = []
         try:
             load(path, content_dir)
@@ -69,3 +70,11 @@ def make_draft(
             problems = exc.problems
         left = left_for_editor(read_yaml(path, lang), lang)
     return Made(None if dry_run else path, drafted, left, problems)
+
+
+def _with_modeline(text: str, path: Path, content_dir: Path, dry_run: bool) -> str:
+    """The digest's text, first the line that points the editor's editor at the workspace's
+    schema when the workspace has one (``digestgen init`` or ``digestgen schema --write``)."""
+    if dry_run or not (content_dir / FOLDER / "digest.json").is_file():
+        return text
+    return f"{modeline(path, content_dir, 'digest')}\n{text}"
