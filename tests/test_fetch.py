@@ -207,7 +207,10 @@ def test_the_link_check_refuses_private_addresses_unless_allowed(
         for f in json.loads(result.stdout)["findings"]
         if f["code"] == "link-unreachable"
     }
-    why = "refusé\u00a0: 127.0.0.1 est une adresse de bouclage (loopback) (--allow-private pour l’autoriser)"
+    why = (
+        "refusé\u00a0: 127.0.0.1 est une adresse de bouclage (loopback) "
+        "(--allow-private pour l’autoriser)"
+    )
     assert unreachable == {
         f"{tls_site.base}{path}\u00a0: {why}" for path in ("/page", "/ok", "/photo.jpg")
     }

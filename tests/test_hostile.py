@@ -333,7 +333,11 @@ def test_an_editor_s_lock_file_an_appledouble_and_a_folder_are_no_digests(ws: Pa
 @pytest.mark.parametrize(
     ("where", "value", "says"),
     [
-        (("issue", "subject"), "Club des Partenaires\nSuite sur deux lignes", "doit tenir sur une ligne"),
+        (
+            ("issue", "subject"),
+            "Club des Partenaires\nSuite sur deux lignes",
+            "doit tenir sur une ligne",
+        ),
         (("issue", "subject"), "Club des Partenaires\u2028séparé", "doit tenir sur une ligne"),
         (("event", "summary"), "x" * 10_500_000, "20\u202f000 au plus"),
         (("event", "speakers", 0, "name"), "Sylvain " * 340, "500 au plus"),
@@ -369,7 +373,11 @@ def test_a_digest_field_that_cannot_be_shown_is_a_field_line(
         (("sender", "name"), "Alliancy\r\nBcc: everyone@example.org", "caractère de contrôle"),
         (("sender", "name"), "Alliancy\nBcc: everyone@example.org", "doit tenir sur une ligne"),
         (("handles", "bluesky"), "@alliancy\x1b[31m", "ne peut contenir que des lettres"),
-        (("handles", "mastodon"), "@alliancy@\x0bmastodon.social", "ne peut contenir que des lettres"),
+        (
+            ("handles", "mastodon"),
+            "@alliancy@\x0bmastodon.social",
+            "ne peut contenir que des lettres",
+        ),
         (("brand", "font_family"), "Georgia', serif", "liste de polices CSS"),
         (("brand", "font_family"), "Arial; } body { display:none", "liste de polices CSS"),
     ],

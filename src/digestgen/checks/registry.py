@@ -64,5 +64,3 @@ def spam_report(loaded: Loaded, newsletter: Newsletter) -> SpamReport:
     return spamassassin.spam_score(
         spamassassin.as_received(message, sender_domain(loaded)), language=loaded.language
     )
-
-
