@@ -229,7 +229,7 @@ def test_commands_end_within_their_timeout_against_a_trickling_server(
     start = time.monotonic()
     result = run(ws, "enrich", "--allow-private", "--timeout", "1", "--dry-run", timeout=60)
     assert time.monotonic() - start < 20, result.stderr  # 6 pages, 4 at a time, 3 s each
-    assert result.returncode == 1 and "no answer within" in result.stderr
+    assert result.returncode == 1 and "pas de réponse en" in result.stderr  # a French digest
     no_traceback(result.stderr)
     start = time.monotonic()
     result = run(ws, "draft", f"{hostile}/trickle/page", "--allow-private", "--timeout", "1")
@@ -246,7 +246,7 @@ def test_what_a_server_says_reaches_the_terminal_without_its_escape_codes(
     edit(ws, DIGEST, lambda d: d["event"].__setitem__("url", f"{hostile}/escape-redirect"))
     found = run(ws, "check", "--links", "--allow-private", "--no-spam", "--timeout", "2")
     assert "\x1b" not in found.stdout + found.stderr
-    assert "redirect to an unreadable address" in found.stdout
+    assert "vers une adresse illisible" in found.stdout  # a French digest
 
 
 # --- 5. A decompression bomb as a speaker's photo ------------------------------------------
@@ -429,7 +429,7 @@ def test_a_preview_whose_rebuild_breaks_keeps_serving_and_rebuilding(
             digestgen.serve.preview, "build", lambda *a: (_ for _ in ()).throw(ValueError("x"))
         )
         assert served.rebuild() is False
-    assert "build failed" in served.state.problems and served.state.build == good
+    assert "la construction a échoué" in served.state.problems and served.state.build == good
     assert served.rebuild() is True and not served.state.problems
 
 
@@ -473,7 +473,7 @@ def test_an_ipv4_address_inside_an_ipv6_one_is_judged_as_itself(address: str) ->
 def test_draft_of_a_link_to_an_endless_device_is_one_line(ws: Path, cli: Cli) -> None:
     (ws / "page.html").symlink_to("/dev/zero")
     result = cli("draft", "page.html")
-    assert result.exit_code == 2 and "not a file" in result.stderr
+    assert result.exit_code == 2 and "pas un fichier" in result.stderr  # the outlet's French
 
 
 @pytest.mark.parametrize("value", ["-1", "nan", "inf", "99999"])
@@ -483,7 +483,8 @@ def test_an_absurd_smtp_timeout_is_a_usage_line(
     monkeypatch.setenv("DIGESTGEN_SMTP_HOST", "127.0.0.1")
     monkeypatch.setenv("DIGESTGEN_SMTP_TIMEOUT", value)
     result = cli("send-test", "--to", "me@example.org")
-    assert result.exit_code == 2 and "TIMEOUT must be a number of seconds" in result.stderr
+    assert result.exit_code == 2
+    assert "TIMEOUT doit être un nombre de secondes de 0 à 3600" in result.stderr
 
 
 # --- 13. out/: two builds at once, a kill at any moment, a folder that cannot be written ---
