@@ -173,7 +173,8 @@ def test_two_digests_with_one_slug_do_not_overwrite_each_other(
     result = cli("build", "--all")
     assert result.exit_code == 2
     assert (
-        "b-copy.yaml" in result.stderr and "already a-first.yaml's; set issue.slug" in result.stderr
+        "b-copy.yaml" in result.stderr
+        and "est déjà celui de a-first.yaml\u202f; indiquez issue.slug" in result.stderr
     )
 
 

@@ -258,3 +258,60 @@ def test_an_issue_dated_before_its_event_is_a_warning(
     assert found["level"] == "warning" and found["message"] == expected
     built = cli("build", "d")
     assert built.exit_code == 0 and expected in built.stderr  # said at build time too
+
+
+@pytest.mark.parametrize(
+    ("text", "caret", "fix"),
+    [
+        # The editor's doubled apostrophe and escaped quote are kept in the line to write.
+        ("title: 'L''équipe d'Angers'\n", 20, "title: \"L'équipe d'Angers\""),
+        ('quote: "Il a dit \\"oui\\" puis "non""\n', 31, 'quote: \'Il a dit "oui" puis "non"\''),
+        # A merge tag written without quotes reads as a group to YAML.
+        ("unsubscribe: {{ unsubscribe }}\n", 14, 'unsubscribe: "{{ unsubscribe }}"'),
+    ],
+)
+def test_the_line_to_write_keeps_what_the_editor_typed(
+    tmp_path: Path, text: str, caret: int, fix: str
+) -> None:
+    from digestgen.content.load import read_yaml
+    from digestgen.errors import ContentError
+
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        read_yaml(path, "en")
+    [problem] = caught.value.problems
+    assert problem.column == caret
+    assert problem.excerpt.splitlines()[-1] == f"    {fix}"
+
+
+def test_a_colon_inside_a_list_item_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Any
+) -> None:
+    digest = sample_data()
+    digest["language"] = "en"
+    digest["event"]["highlights"] = [{"Angers": "the pioneering city"}]  # "- Angers : …"
+    _broken(tmp_path, dump_yaml(digest), "en")
+    said = _stderr(cli, tmp_path, monkeypatch, "build", "d")
+    assert "event.highlights[0]: a colon followed by a space inside a value ends it" in said
+
+
+def test_a_control_character_yaml_refuses_is_a_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Any
+) -> None:
+    _broken(tmp_path, "issue:\n  subject: a\x00b\n", "en")
+    said = _stderr(cli, tmp_path, monkeypatch, "build", "d")
+    assert "d.yaml:2: a control character (U+0000) that YAML does not allow" in said
+
+
+def test_an_outlet_file_that_is_a_folder_is_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Any
+) -> None:
+    _broken(tmp_path, dump_yaml(sample_data()), "fr")
+    (tmp_path / "content" / "outlet.yaml").unlink()
+    (tmp_path / "content" / "outlet.yaml").mkdir()
+    said = _stderr(cli, tmp_path, monkeypatch, "build", "d")
+    assert "pas de content/outlet.yaml" in said, said
+    # Named by its path, the digest is read, and the outlet's folder is one line too.
+    said = _stderr(cli, tmp_path, monkeypatch, "build", "content/digests/d.yaml")
+    assert "content/outlet.yaml: impossible à lire" in said, said

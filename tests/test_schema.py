@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -216,3 +217,50 @@ def test_unsubscribe_is_required_only_without_an_email_service(
         assert accepted
     except ValidationError:
         assert not accepted
+
+
+def test_what_the_loader_reads_as_text_the_schema_takes_too() -> None:
+    # A title of digits is text to digestgen; an accented hashtag is a word.
+    data = sample_data()
+    data["event"]["title"] = 2030
+    data["social"] = {"hashtags": ["numérique", "Égalité2030"]}
+    Digest.model_validate(copy.deepcopy(data))
+    errors = list(_validator("digest").iter_errors(data))
+    assert not errors, [e.message for e in errors]
+
+
+def _patterns(value: Any) -> Iterator[str]:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key == "pattern" and isinstance(inner, str):
+                yield inner
+            else:
+                yield from _patterns(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _patterns(inner)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_every_pattern_reads_as_the_editors_editor_reads_it() -> None:
+    # yaml-language-server compiles the patterns as JavaScript regular expressions, whose \w
+    # is ASCII only: each one compiles there, and the hashtag and handle ones take accents.
+    import subprocess
+
+    patterns = sorted({p for kind in ("outlet", "digest") for p in _patterns(schemas("en")[kind])})
+    script = (
+        "const ps = JSON.parse(process.argv[1]);"
+        "const out = ps.map(p => { const r = new RegExp(p, 'u');"
+        " return [p, r.test('numérique'), r.test('@ville-d.angers'), r.test('a\\nb')]; });"
+        "console.log(JSON.stringify(out));"
+    )
+    done = subprocess.run(
+        ["node", "-e", script, json.dumps(patterns)], capture_output=True, text=True, check=True
+    )
+    results = {p: rest for p, *rest in json.loads(done.stdout)}
+    hashtag = next(p for p in results if p.startswith("^[0-9A-Za-z_"))
+    handle = next(p for p in results if p.startswith("^@?["))
+    assert results[hashtag][0] is True  # numérique
+    assert results[handle][1] is True  # @ville-d.angers
+    line = next(p for p in results if p.startswith("^[^\\n"))
+    assert results[line][2] is False  # a line holds no line break

@@ -18,6 +18,8 @@ from digestgen.content.load import Loaded, display_path, load
 from digestgen.content.workspace import Workspace, digest_paths
 from digestgen.errors import ContentError, DigestgenError, Problem, TemplateProblem
 from digestgen.render.view import View
+from digestgen.text.catalog import T_
+from digestgen.text.language import Language
 
 if TYPE_CHECKING:
     from digestgen.checks.base import Finding
@@ -290,6 +292,7 @@ class _Prepared:
     slug: str
     rendered: Rendered
     line_of_slug: Problem
+    language: Language = "fr"
 
 
 def _prepare(
@@ -305,9 +308,12 @@ def _prepare(
         rendered = render_files(
             loaded, workspace, parts, fetch_images=fetch_images, allow_private=allow_private
         )
-        return _Prepared(loaded.slug, rendered, clash)
+        return _Prepared(loaded.slug, rendered, clash, loaded.language)
     except DigestgenError as exc:
         return exc
+
+
+SLUG_TAKEN = T_("build:slug_taken", "{folder} is already {owner}'s; set issue.slug")
 
 
 def build_all(
@@ -333,10 +339,11 @@ def build_all(
             failed[path] = prepared
         elif prepared.slug in owners:
             clash = prepared.line_of_slug
-            message = (
-                f"out/{prepared.slug}/ is already {owners[prepared.slug].name}'s; set issue.slug"
+            message = SLUG_TAKEN(
+                prepared.language, folder=f"out/{prepared.slug}/", owner=owners[prepared.slug].name
             )
-            failed[path] = ContentError([Problem(clash.path, clash.line, clash.loc, message)])
+            problem = Problem(clash.path, clash.line, clash.loc, message)
+            failed[path] = ContentError([problem], prepared.language)
         else:
             owners[prepared.slug] = path
             built.append(_write(prepared.slug, workspace, prepared.rendered, keep_others=False))

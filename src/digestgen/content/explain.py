@@ -118,7 +118,8 @@ def _syntax(text: str, exc: Any, language: Language) -> Syntax:
         for candidate in (line, line - 1):
             pair = _PAIR.match(lines[candidate]) if 0 <= candidate < len(lines) else None
             value = _COMMENT.sub("", pair.group("value")) if pair else ""
-            if value[:1] in ("[", "{") and not _closed_flow(value):
+            unhashable = "unhashable key" in said and candidate == line  # {{ tag }} unquoted
+            if value[:1] in ("[", "{") and (unhashable or not _closed_flow(value)):
                 kind, line, column = "flow", candidate, pair.start("value") if pair else 0
                 fix = _quoted(lines, candidate)
                 break
@@ -198,19 +199,26 @@ def _early_quote(lines: list[str], line: int) -> tuple[str, int, int, str] | Non
         return None
     quote = value[0]
     inner = value[1:-1] if value.endswith(quote) else value[1:]
-    if quote == "'":
-        inner = inner.replace("''", "")
-    if quote == '"':
-        inner = inner.replace('\\"', "")
-    if quote not in inner:
+    stray, text, i = None, [], 0
+    while i < len(inner):  # the editor's text, its doubled '' or escaped \" read as one mark
+        pair_of = inner[i : i + 2]
+        if (quote == "'" and pair_of == "''") or (quote == '"' and pair_of == '\\"'):
+            text.append(quote)
+            i += 2
+            continue
+        if inner[i] == quote and stray is None:
+            stray = i
+        text.append(inner[i])
+        i += 1
+    if stray is None:
         return None
-    column = pair.start("value") + 1 + inner.index(quote)
-    text = inner.replace("''", "'") if quote == "'" else inner
+    column = pair.start("value") + 1 + stray
+    said = "".join(text)
     kind = "apostrophe" if quote == "'" else "double_quote"
     if quote == "'":
-        fix = f"{pair.group('lead')}{pair.group('key')}: {_in_double_quotes(text)}"
+        fix = f"{pair.group('lead')}{pair.group('key')}: {_in_double_quotes(said)}"
     else:
-        fix = f"{pair.group('lead')}{pair.group('key')}: '{text.replace(chr(39), chr(39) * 2)}'"
+        fix = f"{pair.group('lead')}{pair.group('key')}: '{said.replace(chr(39), chr(39) * 2)}'"
     return kind, line, column, fix
 
 
@@ -346,6 +354,8 @@ def validation(model: type[BaseModel] | None, error: Any, language: Language) ->
         if close:
             return VALIDATION["unknown_close"](language, close=close[0], allowed=", ".join(allowed))
         return VALIDATION["unknown"](language, allowed=", ".join(allowed))
+    if kind == "string_type" and isinstance(error.get("input"), dict) and len(error["input"]) == 1:
+        return SYNTAX["colon"](language)  # "- Angers : la ville" is a group to YAML
     if kind in _TYPES:
         given = error.get("input")
         if _TYPES[kind] == "group" and isinstance(given, str) and re.search(r"\w:\S", given):
@@ -361,7 +371,9 @@ def validation(model: type[BaseModel] | None, error: Any, language: Language) ->
         word, key = limits[kind]
         return VALIDATION[word](language, limit=number(ctx.get(key, 0), language))
     if kind in ("literal_error", "enum"):
-        return VALIDATION["choice"](language, choices=str(ctx.get("expected", "")))
+        expected = str(ctx.get("expected", ""))
+        choices = ", ".join(re.findall(r"'([^']*)'", expected)) or expected
+        return VALIDATION["choice"](language, choices=choices)
     if kind == "string_pattern_mismatch":
         word = _PATTERNS.get(str(ctx.get("pattern")), "pattern")
         return VALIDATION[word](language, value=repr(error.get("input")))

@@ -123,7 +123,7 @@ Text = Annotated[
     AfterValidator(_no_control_chars),
     AfterValidator(_at_most(MAX_TEXT)),
     PROSE,
-    Schema(minLength=1, maxLength=MAX_TEXT),
+    Schema(type=["string", "number"], minLength=1, maxLength=MAX_TEXT),
 ]
 """Plain text shown to readers: never markup, always typeset."""
 Line = Annotated[
@@ -240,15 +240,27 @@ Color = Annotated[
 XHandle = Annotated[
     str, StringConstraints(pattern=r"^@[A-Za-z0-9_]{1,15}$"), BeforeValidator(clean)
 ]
-Hashtag = Annotated[str, StringConstraints(pattern=r"^\w+$"), BeforeValidator(clean)]
+# What Python's \w reads as a letter, written out for the editors' editors: a JSON Schema
+# pattern is a JavaScript one, whose \w is ASCII only ("numérique" would be underlined).
+_WORD = "0-9A-Za-z_\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+Hashtag = Annotated[
+    str,
+    StringConstraints(pattern=r"^\w+$"),
+    BeforeValidator(clean),
+    Schema(type=["string", "number"], pattern=f"^[{_WORD}]+$"),
+]
 Slug = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"), BeforeValidator(clean)
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+    BeforeValidator(clean),
+    Schema(type=["string", "number"]),
 ]
 Handle = Annotated[
     str,
     StringConstraints(pattern=r"^@?[\w.@:-]{1,100}$"),
     AfterValidator(_not_empty),
     BeforeValidator(clean),
+    Schema(pattern=f"^@?[{_WORD}.@:-]{{1,100}}$"),
 ]
 """A Bluesky, Mastodon or Threads handle: letters, digits and . _ - @ : only."""
 

@@ -44,7 +44,7 @@ MAX_DIGITS = 4000  # Python refuses to read an integer of more than 4,300 digits
 _LEADERS = re.compile(r"(?:[-?:][ \t]+)*")
 
 
-def _depth_problem(text: str) -> tuple[int, str] | None:
+def _depth_problem(text: str, language: Language) -> tuple[int, str] | None:
     """The first line where the YAML nests deeper than anyone writes it, checked before the
     parser (which would crash the process on a deep enough file)."""
     indents: list[int] = []
@@ -78,17 +78,17 @@ def _depth_problem(text: str) -> tuple[int, str] | None:
                 flow = max(0, flow - 1)
         depth = len(indents) + dashes + peak
         if depth > MAX_DEPTH:
-            return number, f"nested {depth} levels deep; digestgen reads at most {MAX_DEPTH}"
+            return number, READING["deep"](language, depth=depth, most=MAX_DEPTH)
     return None
 
 
-def _huge_number(text: str) -> tuple[int, str] | None:
+def _huge_number(text: str, language: Language) -> tuple[int, str] | None:
     found = re.search(rf"(?<![\w.])[-+]?\d{{{MAX_DIGITS},}}", text)
     if found is None:
         return None
     line = text.count("\n", 0, found.start()) + 1
     digits = len(found.group(0).lstrip("+-"))
-    return line, f'a number of {digits} digits; quote it if it is text ("…")'
+    return line, READING["huge"](language, digits=digits)
 
 
 def _parse(text: str) -> Any:
@@ -174,6 +174,12 @@ READING: dict[str, Message] = {
     "not_utf8": T_("read:not_utf8", "is not UTF-8 text (byte {byte}); save it as UTF-8"),
     "unreadable": T_("read:unreadable", "cannot be read: {reason}"),
     "empty": T_("read:empty", "the file is empty"),
+    "deep": T_("read:deep", "nested {depth} levels deep; digestgen reads at most {most}"),
+    "huge": T_("read:huge", 'a number of {digits} digits; quote it if it is text ("…")'),
+    "character": T_(
+        "read:character",
+        "a control character (U+{code}) that YAML does not allow; retype the text on this line",
+    ),
     "not_mapping": T_(
         "read:not_mapping",
         "the top level must be a mapping of fields (key: value), not a single value or list",
@@ -196,10 +202,13 @@ def read_yaml(path: Path, language: Language = "fr") -> Source:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise refused(None, READING["not_found"](language)) from None
+    except OSError as exc:  # a folder, or a file the editor may not read
+        reason = exc.strerror or type(exc).__name__
+        raise refused(None, READING["unreadable"](language, reason=reason)) from None
     except UnicodeDecodeError as exc:
         raise refused(None, READING["not_utf8"](language, byte=exc.start)) from None
     for check in (_depth_problem, _huge_number):
-        found = check(text)
+        found = check(text, language)
         if found is not None:
             raise refused(found[0], found[1])
     try:
@@ -208,7 +217,14 @@ def read_yaml(path: Path, language: Language = "fr") -> Source:
         said = explain.syntax(text, exc, language)
         raise refused(said.line, said.message, column=said.column, excerpt=said.excerpt) from None
     except YAMLError as exc:
-        raise refused(None, explain.SYNTAX["other"](language, what=str(exc))) from None
+        character = getattr(exc, "character", None)
+        if isinstance(character, int | str) and isinstance(getattr(exc, "position", None), int):
+            # A character YAML does not allow at all (a NUL, an escape code): its line.
+            line = text.count("\n", 0, exc.position) + 1  # type: ignore[attr-defined]
+            code = f"{character if isinstance(character, int) else ord(character):04X}"
+            raise refused(line, READING["character"](language, code=code)) from None
+        what = " ".join(str(exc).split("\n")[:1])
+        raise refused(None, explain.SYNTAX["other"](language, what=what)) from None
     except (ValueError, RecursionError) as exc:  # a value the parser cannot build
         raise refused(None, READING["unreadable"](language, reason=str(exc))) from None
     if data is None:

@@ -30,7 +30,7 @@ class Workspace:
         starter's) when ``outlet.yaml`` is missing or names none that digestgen speaks."""
         try:
             said = read_yaml(self.content_dir / "outlet.yaml").data.get("language")
-        except ContentError:
+        except (ContentError, OSError, RecursionError):  # said in the error handler: never raises
             said = None
         return said if said in LANGUAGES else "fr"
 
