@@ -531,3 +531,29 @@ def test_every_platform_module_is_registered_with_its_template() -> None:
         module = importlib.import_module(f"digestgen.platforms.{name}")
         assert module.PLATFORM is PLATFORMS[name]
         assert (REPO / "templates" / "social" / f"{name}.txt.j2").is_file(), name
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "words", "expected"),
+    [
+        (
+            "fr",
+            "un plan structurant pour l’avenir du territoire",
+            6,
+            "un plan structurant pour l’avenir…",
+        ),
+        (
+            "fr",
+            "mener à bien les transformations nécessaires à la fois",
+            7,
+            "mener à bien les transformations nécessaires…",
+        ),
+        ("en", "a plan for the future of the city", 6, "a plan for the future…"),
+        # French "a" (has) is a verb: kept; only the language's own small words give way.
+        ("fr", "la ville a de grands projets", 3, "la ville a…"),
+    ],
+)
+def test_a_cut_does_not_end_on_a_small_word(
+    language: str, text: str, words: int, expected: str
+) -> None:
+    assert cut(text, words, language=language) == expected
