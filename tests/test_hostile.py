@@ -291,9 +291,12 @@ def test_a_decompression_bomb_photo_is_one_warning_and_the_cards_are_drawn(
 @pytest.mark.parametrize(
     ("text", "says"),
     [
-        ("- " * 50_000 + "x\n", "nested 50001 levels deep"),
-        ("x: " + "[" * 50_000 + "]" * 50_000 + "\n", "levels deep"),
-        ("issue:\n  date: 2030-01-01\nevent:\n  attendance: " + "9" * 5_000 + "\n", "5000 digits"),
+        ("- " * 50_000 + "x\n", "imbriqué sur 50\u202f001 niveaux"),  # the outlet speaks French
+        ("x: " + "[" * 50_000 + "]" * 50_000 + "\n", "niveaux\u202f; digestgen en lit 64 au plus"),
+        (
+            "issue:\n  date: 2030-01-01\nevent:\n  attendance: " + "9" * 5_000 + "\n",
+            "un nombre de 5\u202f000 chiffres",
+        ),
     ],
 )
 def test_a_file_deeper_or_larger_than_anyone_writes_is_a_line_not_a_crash(
@@ -312,7 +315,7 @@ def test_an_outlet_number_over_4300_digits_is_a_field_line(ws: Path) -> None:
     path.write_text(path.read_text() + "extra: " + "1" * 4_400 + "\n")
     result = run(ws, "build")
     assert result.returncode == 2 and "content/outlet.yaml:" in result.stderr
-    assert "4400 digits" in result.stderr
+    assert "un nombre de 4\u202f400 chiffres" in result.stderr
     no_traceback(result.stderr)
 
 

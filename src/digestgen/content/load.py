@@ -23,6 +23,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from digestgen.content import explain
 from digestgen.content.models import Digest, Outlet
 from digestgen.errors import ContentError, Problem
+from digestgen.text import formats
 from digestgen.text.catalog import T_, Message
 from digestgen.text.language import LANGUAGES, Language
 
@@ -78,7 +79,8 @@ def _depth_problem(text: str, language: Language) -> tuple[int, str] | None:
                 flow = max(0, flow - 1)
         depth = len(indents) + dashes + peak
         if depth > MAX_DEPTH:
-            return number, READING["deep"](language, depth=depth, most=MAX_DEPTH)
+            deep, most = (formats.number(n, language) for n in (depth, MAX_DEPTH))
+            return number, READING["deep"](language, depth=deep, most=most)
     return None
 
 
@@ -88,7 +90,7 @@ def _huge_number(text: str, language: Language) -> tuple[int, str] | None:
         return None
     line = text.count("\n", 0, found.start()) + 1
     digits = len(found.group(0).lstrip("+-"))
-    return line, READING["huge"](language, digits=digits)
+    return line, READING["huge"](language, digits=formats.number(digits, language))
 
 
 def _parse(text: str) -> Any:
