@@ -31,6 +31,13 @@ SOCIAL = [
     "social/mastodon.txt",
     "social/threads.txt",
     "social/x.txt",
+    # the posting plan (outputs/plan.py): the calendar, Buffer's file, and one per network
+    "social/plan.ics",
+    "social/plan.csv",
+    *(
+        f"social/plan-{n}.csv"
+        for n in ("bluesky", "facebook", "linkedin", "mastodon", "threads", "x")
+    ),
 ]
 
 

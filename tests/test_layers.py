@@ -72,6 +72,7 @@ LAYERS: list[list[str]] = [
     ["render.view"],
     # the renderers, each from the view to files' contents
     ["outputs.social"],
+    ["outputs.plan"],  # when each draft goes out: the calendar and the scheduler's file
     ["outputs.cards.draw", "outputs.newsletter"],
     ["outputs.cards.plan", "outputs.cards.cache"],
     ["outputs.cards.workers"],

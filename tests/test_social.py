@@ -210,7 +210,8 @@ def test_social_command_writes_the_files_and_prints_lengths(sample: Path, cli) -
     assert result.exit_code == 0, result.stderr
     folder = next((sample / "out").iterdir())
     data = json.loads((folder / "social.json").read_text())
-    assert list(data) == ["linkedin", "x", "bluesky", "mastodon", "threads", "facebook"]
+    # each platform's drafts, then the posting plan (outputs/plan.py)
+    assert list(data) == ["linkedin", "x", "bluesky", "mastodon", "threads", "facebook", "plan"]
     assert (folder / "social/threads.txt").read_text().split("\n---\n")[0] == (
         data["threads"]["posts"][0]["text"]
     )

@@ -14,7 +14,7 @@ from digestgen.platforms.base import Platform
 from digestgen.render.templates import environment
 from digestgen.render.view import View
 from digestgen.text.catalog import T_, Message, table
-from digestgen.text.formats import kilobytes, number
+from digestgen.text.formats import kilobytes, long_date, number
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from digestgen.checks.base import Finding
     from digestgen.checks.caniemail import ClientReport
     from digestgen.outputs.newsletter import Newsletter
+    from digestgen.text.language import Language
 
 
 def _script_json(data: Any) -> str:
@@ -103,8 +104,41 @@ def render_page(
             build_id=fingerprint,
             number=lambda value: number(value, language),
             kilobytes=lambda size: kilobytes(size, language),
+            plan=plan_timeline(drafts, social, language),
         )
     )
+
+
+def plan_timeline(
+    drafts: dict[str, Draft], social: dict[str, dict[str, Any]], language: Language
+) -> dict[str, Any]:
+    """The posting plan of ``social.json`` as the preview's timeline: its timezone and files,
+    and one entry per moment (its day in the digest's language, its hour), each with the posts
+    that go out then."""
+    from datetime import datetime
+
+    plan = social.get("plan", {})
+    moments: dict[str, dict[str, Any]] = {}
+    for planned in plan.get("posts", []):
+        when = datetime.fromisoformat(planned["at"])
+        moment = moments.setdefault(
+            planned["at"],
+            {"at": planned["at"], "day": long_date(when.date(), language), "time": f"{when:%H:%M}"},
+        )
+        text = social[planned["network"]]["posts"][planned["post"] - 1]["text"]
+        moment.setdefault("posts", []).append(
+            {
+                "label": drafts[planned["network"]].platform.label,
+                "post": planned["post"],
+                "total": planned["total"],
+                "first_line": text.split("\n", 1)[0],
+            }
+        )
+    return {
+        "timezone": plan.get("timezone"),
+        "files": plan.get("files", []),
+        "moments": list(moments.values()),
+    }
 
 
 PREVIEW: dict[str, Message] = {
@@ -170,5 +204,12 @@ PREVIEW: dict[str, Message] = {
     "decimal": T_("preview:decimal", "."),
     "gmail_clip": T_("preview:gmail_clip", "102 KB"),
     "clauses": T_("preview:clauses", "; "),
+    "plan": T_("preview:plan", "Posting plan"),
+    "plan_hint": T_(
+        "preview:plan_hint",
+        "When each post goes out, in {timezone} time (social.plan); import the calendar or the "
+        "Buffer file:",
+    ),
+    "plan_post": T_("preview:plan_post", "post {post} of {total}"),
 }
 """The preview page's own words (``ui.<name>`` in its template), in the digest's language."""

@@ -132,13 +132,16 @@ def _newsletter(rendering: Rendering) -> dict[str, str | bytes]:
 
 
 def _social(rendering: Rendering) -> dict[str, str | bytes]:
+    from digestgen.outputs.plan import make_plan, plan_data, plan_files
     from digestgen.outputs.social import render_social, social_data, social_files
 
     # Rendered while the cards are drawn; social.json lists them once they are.
     rendering.drafts = render_social(rendering.view, rendering.workspace.root)
     listed = [(card.platform, card.name, card.alt) for card in rendering.cards]
-    rendering.social = social_data(rendering.drafts, listed)
-    return dict(social_files(rendering.drafts, rendering.social))
+    plan = make_plan(rendering.loaded, rendering.drafts)  # when each draft goes out
+    rendering.social = social_data(rendering.drafts, listed, plan_data(plan))
+    files = dict(social_files(rendering.drafts, rendering.social))
+    return {**files, **plan_files(plan, rendering.loaded, rendering.view.language)}
 
 
 def _cards(rendering: Rendering) -> dict[str, str | bytes]:

@@ -11,7 +11,7 @@ handles, ``social.mentions``, ``social.<platform>``) are made from the platforms
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional
 
 from pydantic import AfterValidator, BeforeValidator, Field, create_model, model_validator
 
@@ -26,6 +26,7 @@ from digestgen.content.fields import (
     Hashtag,
     HttpsUrl,
     Line,
+    Schema,
     Slug,
     Strict,
     Text,
@@ -117,6 +118,74 @@ def _options(prefix: str, suffix: str, *, digest: bool) -> dict[str, Any]:
     return fields
 
 
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_CLOCK = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
+
+
+def _time_of_day(value: str) -> str:
+    """A time of day as ``HH:MM`` (24 hours): ``9:05`` is kept as ``09:05``."""
+    match = _CLOCK.fullmatch(value)
+    if not match:
+        refuse(T_("field:time_of_day", "is not a time of day; write it as 18:00 (24 hours)"))
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+def _timezone(value: str) -> str:
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(value)
+    except (ValueError, OSError, KeyError):
+        refuse(T_("field:timezone", "is not a timezone of the tz database; write Europe/Paris"))
+    return value
+
+
+TimeOfDay = Annotated[
+    str,
+    BeforeValidator(clean),
+    AfterValidator(_time_of_day),
+    Schema(pattern="^([01]?[0-9]|2[0-3]):[0-5][0-9]$"),
+]
+Timezone = Annotated[str, BeforeValidator(clean), AfterValidator(_timezone)]
+if TYPE_CHECKING:
+    Network = str
+else:
+    Network = Literal[tuple(PLATFORMS)]  # a platform's name: x, linkedin, bluesky…
+
+
+class OutletPlan(Strict):
+    """When the outlet posts a digest: the recap on the send date's evening, then one post a
+    day on its posting days, in its timezone (summer time included)."""
+
+    timezone: Timezone = "Europe/Paris"
+    recap_time: TimeOfDay = "18:00"
+    follow_up_time: TimeOfDay = "09:00"
+    follow_up_days: Annotated[list[Weekday], Field(min_length=1)] = [
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+    ]
+    networks: list[Network] | None = None
+
+
+class DigestPlan(Strict):
+    """This digest's own plan; what it leaves out is the outlet's."""
+
+    recap_date: Day | None = None
+    timezone: Timezone | None = None
+    recap_time: TimeOfDay | None = None
+    follow_up_time: TimeOfDay | None = None
+    follow_up_days: Annotated[list[Weekday], Field(min_length=1)] | None = None
+    networks: list[Network] | None = None
+
+
+class _OutletSocial(PerPlatform):
+    plan: OutletPlan = OutletPlan()
+
+
 _handles: dict[str, Any] = {
     p.name: (Optional[p.handle], None)  # noqa: UP045 - a type of the registry, made at run time
     for p in PLATFORMS.values()
@@ -136,6 +205,7 @@ else:
         "OutletSocial",
         "The outlet's defaults for every digest's social drafts.",
         _options("Outlet", "", digest=False),
+        base=_OutletSocial,
     )
 
 
@@ -275,6 +345,7 @@ else:
 class _Social(PerPlatform):
     hashtags: list[Hashtag] = []
     mentions: Mentions = Mentions()
+    plan: DigestPlan | None = None
 
 
 if TYPE_CHECKING:

@@ -58,6 +58,14 @@ MODELS: dict[str, Message] = {
         "(configuration.statuses).",
     ),
     "OutletSocial": T_("schema:OutletSocial", "The outlet's defaults for every digest's posts."),
+    "OutletPlan": T_(
+        "schema:OutletPlan",
+        "When the outlet posts a digest: the recap on the send date, then one post a day on "
+        "its posting days, at its hours, in its timezone.",
+    ),
+    "DigestPlan": T_(
+        "schema:DigestPlan", "This digest's posting plan; what it leaves out is the outlet's."
+    ),
     "Utm": T_("schema:Utm", "The tracking tags (UTM) added to the links of the email."),
     "Issue": T_("schema:Issue", "This issue of the newsletter: subject, preheader and date."),
     "Event": T_("schema:Event", "The event the digest recaps."),
@@ -158,6 +166,55 @@ FIELDS: dict[str, Message] = {
         "schema:LinkedIn.link_in_comment",
         "The LinkedIn post holds no link (it says where the link is); the recap and the "
         "follow-up stories go in a first comment.",
+    ),
+    "OutletSocial.plan": T_(
+        "schema:OutletSocial.plan",
+        "The days and hours the outlet posts, and its timezone: the plan of every digest.",
+    ),
+    "Social.plan": T_(
+        "schema:Social.plan", "This digest's posting plan; the outlet's if not given."
+    ),
+    "OutletPlan.timezone": T_(
+        "schema:Plan.timezone",
+        "The timezone of the plan's hours, as the tz database names it (Europe/Paris); "
+        "summer time is taken into account.",
+    ),
+    "OutletPlan.recap_time": T_(
+        "schema:Plan.recap_time", "When the recap is posted on its day, as HH:MM (24 hours)."
+    ),
+    "OutletPlan.follow_up_time": T_(
+        "schema:Plan.follow_up_time",
+        "When each following post goes out on its day, as HH:MM (24 hours).",
+    ),
+    "OutletPlan.follow_up_days": T_(
+        "schema:Plan.follow_up_days",
+        "The days the following posts go out, one a day: mon, tue, wed, thu, fri, sat, sun.",
+    ),
+    "OutletPlan.networks": T_(
+        "schema:Plan.networks", "The networks the plan posts on; all of them if not given."
+    ),
+    "DigestPlan.recap_date": T_(
+        "schema:Plan.recap_date",
+        "The day the recap is posted, as YYYY-MM-DD; the issue's date if not given.",
+    ),
+    "DigestPlan.timezone": T_(
+        "schema:Plan.timezone",
+        "The timezone of the plan's hours, as the tz database names it (Europe/Paris); "
+        "summer time is taken into account.",
+    ),
+    "DigestPlan.recap_time": T_(
+        "schema:Plan.recap_time", "When the recap is posted on its day, as HH:MM (24 hours)."
+    ),
+    "DigestPlan.follow_up_time": T_(
+        "schema:Plan.follow_up_time",
+        "When each following post goes out on its day, as HH:MM (24 hours).",
+    ),
+    "DigestPlan.follow_up_days": T_(
+        "schema:Plan.follow_up_days",
+        "The days the following posts go out, one a day: mon, tue, wed, thu, fri, sat, sun.",
+    ),
+    "DigestPlan.networks": T_(
+        "schema:Plan.networks", "The networks the plan posts on; all of them if not given."
     ),
     "Utm.enabled": T_("schema:Utm.enabled", "Whether the email's links get tracking tags."),
     "Utm.source": T_("schema:Utm.source", "utm_source of the email's links."),
@@ -285,6 +342,17 @@ EXAMPLES: dict[str, Any] = {
     "MastodonLimits.characters_reserved_per_url": 23,
     "OutletLinkedIn.link_in_comment": False,
     "LinkedInOptions.link_in_comment": True,
+    "OutletPlan.timezone": "Europe/Paris",
+    "OutletPlan.recap_time": "18:00",
+    "OutletPlan.follow_up_time": "09:00",
+    "OutletPlan.follow_up_days": ["mon", "tue", "wed", "thu", "fri"],
+    "OutletPlan.networks": ["linkedin", "x", "bluesky"],
+    "DigestPlan.recap_date": "2018-12-07",
+    "DigestPlan.timezone": "Europe/Paris",
+    "DigestPlan.recap_time": "18:30",
+    "DigestPlan.follow_up_time": "08:30",
+    "DigestPlan.follow_up_days": ["tue", "thu"],
+    "DigestPlan.networks": ["linkedin", "x"],
     "Utm.enabled": True,
     "Utm.source": "newsletter",
     "Utm.medium": "email",

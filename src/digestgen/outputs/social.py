@@ -263,13 +263,16 @@ SEPARATOR = "\n---\n"
 
 
 def social_data(
-    drafts: dict[str, Draft], cards: Sequence[tuple[str, str, str]] = ()
+    drafts: dict[str, Draft],
+    cards: Sequence[tuple[str, str, str]] = (),
+    plan: dict[str, Any] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """What ``social.json`` holds: each platform's limit, posts and their lengths, its first
     comment, and its share images.
 
     ``cards`` are ``(platform, file, alt)``: each platform's share images, listed with their
-    alt text next to its posts; a platform with ``cards_from`` takes that platform's.
+    alt text next to its posts; a platform with ``cards_from`` takes that platform's. ``plan``
+    (:func:`digestgen.outputs.plan.plan_data`) is kept under ``plan``.
     """
     data: dict[str, dict[str, Any]] = {
         name: {
@@ -289,6 +292,8 @@ def social_data(
         takers = [n for n, d in drafts.items() if platform in (n, d.platform.cards_from)]
         for name in takers:
             data[name].setdefault("cards", []).append({"file": file, "alt": alt})
+    if plan is not None:
+        data["plan"] = plan  # when each post goes out (outputs/plan.py's plan_data)
     return data
 
 
