@@ -75,6 +75,7 @@ LAYERS: list[list[str]] = [
     ["outputs.plan"],  # when each draft goes out: the calendar and the scheduler's file
     ["outputs.cards.draw", "outputs.newsletter"],
     ["outputs.cards.plan", "outputs.cards.cache"],
+    ["outputs.cards.carousel"],  # the LinkedIn document, in the cards' fonts, kept with them
     ["outputs.cards.workers"],
     ["build.page"],
     # what the checks say of the content and the rendered outputs, and the one way to run them

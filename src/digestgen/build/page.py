@@ -95,6 +95,7 @@ def render_page(
             ui=ui,
             drafts=drafts,
             cards_for=cards_for,
+            documents=document_cards(social, language),
             post_html=post_html,
             findings=findings,
             clients=clients,
@@ -139,6 +140,34 @@ def plan_timeline(
         "files": plan.get("files", []),
         "moments": list(moments.values()),
     }
+
+
+DOCUMENT: dict[str, Message] = {
+    "heading": T_("preview:document", "Document post (carousel)"),
+    "hint": T_(
+        "preview:document_hint", "{pages} pages, to post as a document with this title: {title}"
+    ),
+    "download": T_("preview:document_download", "Download the PDF"),
+    "alt": T_("preview:document_alt", "First page of the carousel: {title}"),
+}
+"""The words of a document post's card in the preview (``_carousel.html.j2``)."""
+
+
+def document_cards(social: dict[str, dict[str, Any]], language: Language) -> dict[str, Any]:
+    """By platform, the document post ``social.json`` notes (the LinkedIn carousel) as the
+    preview's card shows it: its files, its first page and its words."""
+    cards = {}
+    for name, data in social.items():
+        note = data.get("document") if isinstance(data, dict) else None
+        if note:
+            words = {
+                "heading": DOCUMENT["heading"](language),
+                "hint": DOCUMENT["hint"](language, pages=note["pages"], title=note["title"]),
+                "download": DOCUMENT["download"](language),
+                "alt": DOCUMENT["alt"](language, title=note["title"]),
+            }
+            cards[name] = {**note, **words}
+    return cards
 
 
 PREVIEW: dict[str, Message] = {

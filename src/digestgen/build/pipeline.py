@@ -24,6 +24,7 @@ from digestgen.text.language import Language
 if TYPE_CHECKING:
     from digestgen.checks.base import Finding
     from digestgen.checks.caniemail import ClientReport
+    from digestgen.outputs.cards.carousel import PendingCarousel
     from digestgen.outputs.cards.draw import Card
     from digestgen.outputs.cards.workers import PendingCards
     from digestgen.outputs.newsletter import Newsletter
@@ -73,6 +74,7 @@ class Rendering:
     drafts: dict[str, Draft] = field(default_factory=dict)
     social: dict[str, Any] = field(default_factory=dict)
     pending: PendingCards | None = None
+    carousel: PendingCarousel | None = None  # the LinkedIn document, made meanwhile
     _cards: list[Card] | None = None
     _checked: tuple[list[Finding], ClientReport] | None = None
 
@@ -133,19 +135,35 @@ def _newsletter(rendering: Rendering) -> dict[str, str | bytes]:
 
 def _social(rendering: Rendering) -> dict[str, str | bytes]:
     from digestgen.outputs.plan import make_plan, plan_data, plan_files
-    from digestgen.outputs.social import render_social, social_data, social_files
+    from digestgen.outputs.social import render_social, social_data, social_files, with_document
 
     # Rendered while the cards are drawn; social.json lists them once they are.
     rendering.drafts = render_social(rendering.view, rendering.workspace.root)
     listed = [(card.platform, card.name, card.alt) for card in rendering.cards]
     plan = make_plan(rendering.loaded, rendering.drafts)  # when each draft goes out
     rendering.social = social_data(rendering.drafts, listed, plan_data(plan))
+    if rendering.carousel is not None:
+        rendering.social = with_document(rendering.social, "linkedin", rendering.carousel.note)
     files = dict(social_files(rendering.drafts, rendering.social))
     return {**files, **plan_files(plan, rendering.loaded, rendering.view.language)}
 
 
 def _cards(rendering: Rendering) -> dict[str, str | bytes]:
     return {card.name: card.png for card in rendering.cards}
+
+
+def _start_carousel(rendering: Rendering) -> None:
+    from digestgen.outputs.cards.carousel import start_carousel
+
+    rendering.carousel = start_carousel(rendering.view, rendering.photos)
+
+
+def _carousel(rendering: Rendering) -> dict[str, str | bytes]:
+    from digestgen.outputs.cards.carousel import FILE, THUMBNAIL
+
+    assert rendering.carousel is not None, "started with the cards"
+    carousel = rendering.carousel.result()
+    return {FILE: carousel.pdf, THUMBNAIL: carousel.thumbnail}
 
 
 def _preview(rendering: Rendering) -> dict[str, str | bytes]:
@@ -169,6 +187,9 @@ def _preview(rendering: Rendering) -> dict[str, str | bytes]:
 OUTPUTS: tuple[Output, ...] = (
     Output(NEWSLETTER, _newsletter),
     Output(SOCIAL, _social),
+    # The carousel's process is forked first: the cards' pool starts threads, after which
+    # forking is not safe.
+    Output(CARDS, _carousel, start=_start_carousel),
     Output(CARDS, _cards, start=_start_cards),
     Output(PREVIEW, _preview),
 )
@@ -240,6 +261,8 @@ def render_files(
     finally:
         if rendering.pending is not None:
             rendering.pending.close()
+        if rendering.carousel is not None:
+            rendering.carousel.close()
     return Rendered(
         rendering.files,
         rendering.drafts,

@@ -297,6 +297,16 @@ def social_data(
     return data
 
 
+def with_document(
+    data: dict[str, dict[str, Any]], platform: str, note: dict[str, Any]
+) -> dict[str, dict[str, Any]]:
+    """``social.json``'s data with a document post's ``note`` (the LinkedIn carousel: its file,
+    pages and title) under ``platform``, when the outlet posts there."""
+    if platform not in data:
+        return data
+    return {**data, platform: {**data[platform], "document": note}}
+
+
 def social_files(drafts: dict[str, Draft], data: dict[str, dict[str, Any]]) -> dict[str, str]:
     """``social/<platform>.txt`` (posts separated by a ``---`` line), a first comment's
     ``social/<platform>-comment.txt``, and ``social.json`` (``data``, from :func:`social_data`).
