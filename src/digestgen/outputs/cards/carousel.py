@@ -25,6 +25,7 @@ import io
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -304,19 +305,19 @@ def carousel_pages(job: CarouselJob) -> list[list[Item]]:
     colours, language = job.colours, job.language
     width, height = PAGE
     inner = width - 2 * MARGIN
-    footer = f"{job.event} · {job.when}"
+    when = f" · {job.when}"
 
     def frame(number: int) -> list[Item]:
         """What every page has: the accent rule, the outlet's name, the event and the page."""
         name, size, _ = fit(job.outlet, BOLD, (inner - 160, 40), range(30, 19, -2), 1.2, language)
         page = f"{number} / {job.pages}"
-        room = inner - measure(SANS, 24, page) - 48
-        shown, footer_size, _ = fit(footer, SANS, (room, 32), range(24, 17, -2), 1.2, language)
+        room = inner - measure(SANS, 24, page) - 48 - measure(SANS, 22, when)
+        event = fit(job.event, SANS, (room, 32), range(22, 21, -1), 1.2, language)[0][0]
         return [
             Rule(MARGIN, MARGIN, 120, 10, colours.accent),
             _right(width - MARGIN, MARGIN + 30, name[0], BOLD, size, colours.text),
             _right(width - MARGIN, height - MARGIN, page, SANS, 24, colours.muted),
-            Text(MARGIN, height - MARGIN, shown[0], SANS, footer_size, colours.muted),
+            Text(MARGIN, height - MARGIN, event + when, SANS, 22, colours.muted),  # the day whole
         ]
 
     pages = [_cover(frame(1), job)]
@@ -553,6 +554,8 @@ def _fingerprint() -> bytes:
     digest = hashlib.sha256(versions.encode())
     for face in sorted(_FACES):
         digest.update(face.encode() + hashlib.sha256((FONTS / face).read_bytes()).digest())
+    # and this module's code, so that a changed layout is not read back under the same version
+    digest.update(hashlib.sha256(Path(__file__).read_bytes()).digest())
     return digest.digest()
 
 
