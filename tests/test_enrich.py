@@ -322,6 +322,10 @@ def test_an_event_without_title_or_summary_gets_them(tmp_path: Path, site: Site)
         '  summary: "Le Club des Partenaires du numérique a réuni plus de 120 personnes place '
         'Vendôme."\n'
         "  speakers: []\n"
+        "  link_card:\n"
+        '    twitter_card: "summary_large_image"\n'
+        '    twitter_title: "Cinq décideurs publics partagent leur vision · Alliancy"\n'
+        '    twitter_image: "https://www.alliancy.fr/img/soiree.jpg"\n'
         "further_reading:\n"
         "  articles:\n"
         '  - title: "Territoires intelligents : un levier de performance"\n'
@@ -398,6 +402,10 @@ def test_windows_line_ends_are_kept(tmp_path: Path, site: Site) -> None:
         '    src: "https://www.alliancy.fr/img/soiree.jpg"\r\n'
         '    alt: "Cinq décideurs publics partagent leur vision"\r\n'
         "  summary: Déjà écrit.\r\n"
+        "  link_card:\r\n"
+        '    twitter_card: "summary_large_image"\r\n'
+        '    twitter_title: "Cinq décideurs publics partagent leur vision · Alliancy"\r\n'
+        '    twitter_image: "https://www.alliancy.fr/img/soiree.jpg"\r\n'
     )
 
 

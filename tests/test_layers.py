@@ -80,6 +80,7 @@ LAYERS: list[list[str]] = [
     ["build.page"],
     # what the checks say of the content and the rendered outputs, and the one way to run them
     ["checks.content", "checks.email", "checks.social", "checks.clients", "checks.spam"],
+    ["checks.link_cards"],  # the recap's link card, by each network's rules
     ["checks.links"],
     ["checks.registry"],
     # the render step: outputs in order, checks, then the writer

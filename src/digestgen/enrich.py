@@ -23,7 +23,7 @@ from typing import Any
 from ruamel.yaml import YAML, scalarstring
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from digestgen.content.fields import Alt, HttpsUrl, Line, Text
+from digestgen.content.fields import Alt, HttpsUrl, Line, Text, Url
 from digestgen.content.load import display_path, read_yaml
 from digestgen.errors import DigestgenError
 from digestgen.net.fetch import FetchError
@@ -34,7 +34,7 @@ from digestgen.text.language import Language
 FIELDS = ("title", "summary", "image")
 ARTICLE_ORDER = ("title", "url", "summary", "label", "image")
 EVENT_ORDER = ("title", "date", "venue", "organizer", "partners", "attendance", "url", "image",
-               "summary", "highlights", "speakers")  # fmt: skip
+               "summary", "highlights", "speakers", "link_card")  # fmt: skip
 BLOCK_SCALARS = (scalarstring.FoldedScalarString, scalarstring.LiteralScalarString)
 # Indentation styles tried, most common first; the one that reproduces the file is kept.
 LAYOUTS = list(dict.fromkeys([(2, 4, 2), (2, 2, 0)] + [
@@ -193,7 +193,9 @@ def enrich(
             targets.append((f"further_reading.articles[{i}]", article, ARTICLE_ORDER))
     wanted = [t for t in targets if any(_blank(t[1].get(f)) for f in FIELDS)]
     notes = [NOTES["no_url"](language, loc=loc) for loc, m, _ in wanted if not _url(m)]
-    urls = list(dict.fromkeys(_url(m) for _, m, _ in wanted if _url(m)))
+    # The event's link card, as the recap page's tags say it, when the digest has none yet.
+    cards = [t for t in targets if t[0] == "event" and "link_card" not in t[1] and _url(t[1])]
+    urls = list(dict.fromkeys(_url(m) for _, m, _ in wanted + cards if _url(m)))
     pool = ThreadPoolExecutor(max_workers=max(1, workers))
     try:
         how = {"timeout": timeout, "stop_at": stop_at, "allow_private": allow_private}
@@ -216,6 +218,12 @@ def enrich(
                     continue
                 _insert(mapping, field, value, order)
                 filled.append(f"{loc}.{field}")
+    for loc, mapping, order in cards:
+        page = pages.get(_url(mapping))
+        card = _card(page.card, language) if isinstance(page, PageMetadata) else None
+        if card:
+            _insert(mapping, "link_card", card, order)
+            filled.append(f"{loc}.link_card")
     new_text = source.text
     if filled:
         yaml, exact = _layout(source.text)
@@ -277,7 +285,25 @@ def _value(loc: str, field: str, page: PageMetadata, language: Language) -> tupl
     return CommentedMap(src=_quoted(page.image), alt=_quoted(alt)), ""
 
 
-def _refused(kind: Any, value: str, language: Language) -> str | None:
+def _card(card: dict[str, Any] | None, language: Language) -> CommentedMap | None:
+    """``event.link_card`` from what a page's tags say, each value kept only when the
+    digest's validation takes it (the image's address may be http: check says so)."""
+    from digestgen.content.models import LinkCardImage
+
+    kinds = {"description": Text, "url": Url, "twitter_image": Url}
+    out = CommentedMap()
+    for key, value in (card or {}).items():
+        if key == "image":
+            if _refused(LinkCardImage, value, language) is None:
+                image = CommentedMap(src=_quoted(value["src"]))
+                image.update((k, value[k]) for k in ("width", "height") if k in value)
+                out["image"] = image
+        elif _refused(kinds.get(key, Line), value, language) is None:
+            out[key] = _quoted(value)
+    return out or None
+
+
+def _refused(kind: Any, value: Any, language: Language) -> str | None:
     """Why the digest's validation refuses ``value`` as a ``kind``, or None (in
     ``language``, as the loader says it)."""
     from pydantic import TypeAdapter, ValidationError

@@ -105,6 +105,7 @@ def render_page(
             build_id=fingerprint,
             number=lambda value: number(value, language),
             kilobytes=lambda size: kilobytes(size, language),
+            link_cards=link_cards(view, drafts),
             plan=plan_timeline(drafts, social, language),
         )
     )
@@ -168,6 +169,63 @@ def document_cards(social: dict[str, dict[str, Any]], language: Language) -> dic
             }
             cards[name] = {**note, **words}
     return cards
+
+
+def link_cards(view: View, drafts: dict[str, Draft]) -> dict[str, Any]:
+    """What ``preview/_link_card.html.j2`` shows under each post whose app unfurls the recap's
+    link (X the post's last link, the others its first): the card of ``event.link_card`` as
+    each network lays it out by its rules (``Platform.link_card``), and the card's words."""
+    from urllib.parse import urlsplit
+
+    words = {
+        "label": T_("preview:link_card", "Link card as {platform} shows it"),
+        "from": T_("preview:link_card_from", "From {domain}"),
+        "no_image": T_("preview:link_card_no_image", "no image"),
+        # The page opens nothing from the web by itself: the image loads when asked.
+        "show_image": T_("preview:link_card_show_image", "Show the images (from {domain})"),
+    }
+    card = view.loaded.digest.event.link_card
+
+    def bare(url: str) -> str:
+        return url.split("#", 1)[0].split("?", 1)[0].rstrip("/")
+
+    recap = bare(view.loaded.digest.event.url)
+    host = urlsplit((card.url if card else None) or view.loaded.digest.event.url).hostname or ""
+    cards: dict[str, Any] = {}
+    for name, draft in drafts.items() if card is not None else ():
+        rules = draft.platform.link_card
+        if rules is None or card is None:
+            continue
+        posts = []
+        for index, post in enumerate(draft.posts):
+            spans = draft.platform.find_links(post.text)
+            if spans:
+                start, end = spans[-1] if rules.twitter_card else spans[0]
+                if bare(post.text[start:end]) == recap:
+                    posts.append(index)
+        if not posts:
+            continue
+        image, title, small = rules.image(card), rules.title(card), rules.small(card)
+        description = card.description if rules.description_lines else None
+        cards[name] = {
+            "posts": posts,
+            "label": words["label"](view.language, platform=draft.platform.label),
+            "image": image[0] if image else None,
+            "show_image": words["show_image"](
+                view.language, domain=urlsplit(image[0]).hostname if image else ""
+            ),
+            "ratio": "1 / 1" if small else f"{rules.ratio:g} / 1",
+            "small": small,
+            "overlay": rules.twitter_card and not small,  # X lays the title on the image
+            "title": rules.cut(title, rules.title_chars) if title else "",
+            "title_lines": 1 if small else rules.title_lines,
+            "description": rules.cut(description, rules.description_chars) if description else "",
+            "description_lines": rules.description_lines,
+            "domain": words["from"](view.language, domain=host) if rules.twitter_card else host,
+            "domain_at": rules.domain,
+        }
+    first = next(((n, c["posts"][0]) for n, c in cards.items()), None)
+    return {"cards": cards, "first": first, "no_image": words["no_image"](view.language)}
 
 
 PREVIEW: dict[str, Message] = {

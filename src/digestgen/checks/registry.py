@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from digestgen.checks import clients, content, email, links, social, spam
+from digestgen.checks import clients, content, email, link_cards, links, social, spam
 from digestgen.checks.base import Check, Finding, Material, Need
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 CHECKS: tuple[Check, ...] = tuple(
     value
-    for module in (content, email, clients, social, spam, links)
+    for module in (content, email, clients, social, link_cards, spam, links)
     for value in vars(module).values()
     if isinstance(value, Check)
 )

@@ -304,6 +304,29 @@ else:
     )
 
 
+class LinkCardImage(Strict):
+    """The image a recap page's tags give its link card (``og:image`` and its size tags); an
+    http address is kept, for ``check`` to say so."""
+
+    src: Url
+    width: Annotated[int, Field(gt=0, le=100_000)] | None = None
+    height: Annotated[int, Field(gt=0, le=100_000)] | None = None
+
+
+class LinkCard(Strict):
+    """What the recap page's Open Graph and Twitter Card tags say: what each network unfurls
+    the recap's link into (``enrich`` and ``draft`` read it, ``check`` judges it)."""
+
+    title: Line | None = None
+    description: Text | None = None
+    image: LinkCardImage | None = None
+    url: Url | None = None
+    site_name: Line | None = None
+    twitter_card: Line | None = None
+    twitter_title: Line | None = None
+    twitter_image: Url | None = None
+
+
 class Event(Strict):
     title: Line
     date: Day
@@ -316,6 +339,7 @@ class Event(Strict):
     summary: Text
     highlights: list[Text] = []
     speakers: Annotated[list[Speaker], Field(min_length=1)]
+    link_card: LinkCard | None = None
 
 
 class Article(Strict):

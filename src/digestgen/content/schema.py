@@ -69,6 +69,14 @@ MODELS: dict[str, Message] = {
     "Utm": T_("schema:Utm", "The tracking tags (UTM) added to the links of the email."),
     "Issue": T_("schema:Issue", "This issue of the newsletter: subject, preheader and date."),
     "Event": T_("schema:Event", "The event the digest recaps."),
+    "LinkCard": T_(
+        "schema:LinkCard",
+        "What the recap page's Open Graph and Twitter Card tags say, which each network "
+        "unfurls the recap's link into; digestgen enrich and digestgen draft fill it in.",
+    ),
+    "LinkCardImage": T_(
+        "schema:LinkCardImage", "The recap page's og:image, with its og:image:width and height."
+    ),
     "Venue": T_("schema:Venue", "Where the event took place."),
     "Organization": T_("schema:Organization", "An organisation, with its website if any."),
     "Speaker": T_("schema:Speaker", "One speaker and the quote the digest gives them."),
@@ -253,6 +261,28 @@ FIELDS: dict[str, Message] = {
         "schema:Event.url", "The recap article's address: the posts and the email link to it."
     ),
     "Event.image": T_("schema:Event.image", "A photo of the event, shown after the summary."),
+    "Event.link_card": T_(
+        "schema:Event.link_card",
+        "The recap page's link card as its tags describe it; check says what would spoil it.",
+    ),
+    "LinkCard.title": T_("schema:LinkCard.title", "The page's og:title."),
+    "LinkCard.description": T_("schema:LinkCard.description", "The page's og:description."),
+    "LinkCard.image": T_("schema:LinkCard.image", "The page's og:image and its size."),
+    "LinkCard.url": T_("schema:LinkCard.url", "The page's og:url."),
+    "LinkCard.site_name": T_("schema:LinkCard.site_name", "The page's og:site_name."),
+    "LinkCard.twitter_card": T_(
+        "schema:LinkCard.twitter_card",
+        "The page's twitter:card (summary_large_image for X's large card).",
+    ),
+    "LinkCard.twitter_title": T_(
+        "schema:LinkCard.twitter_title", "The page's twitter:title, when it has one."
+    ),
+    "LinkCard.twitter_image": T_(
+        "schema:LinkCard.twitter_image", "The page's twitter:image, when it has one."
+    ),
+    "LinkCardImage.src": T_("schema:LinkCardImage.src", "The image's address."),
+    "LinkCardImage.width": T_("schema:LinkCardImage.width", "Its og:image:width, in pixels."),
+    "LinkCardImage.height": T_("schema:LinkCardImage.height", "Its og:image:height, in pixels."),
     "Event.summary": T_(
         "schema:Event.summary", "What happened, in a paragraph or two; the email's opening."
     ),
@@ -332,6 +362,25 @@ EXAMPLES: dict[str, Any] = {
     "Image.alt": ("Les cinq intervenants sur scène", "The five speakers on stage"),
     "Image.width": 1200,
     "Image.height": 630,
+    "LinkCard.title": (
+        "Club des Partenaires : cinq décideurs publics et leurs projets",
+        "Partners' club: five public-sector leaders and their plans",
+    ),
+    "LinkCard.description": (
+        "Angers, Bordeaux, Versailles : ce que prévoient leurs DSI pour 2019.",
+        "Angers, Bordeaux, Versailles: what their CIOs plan for 2019.",
+    ),
+    "LinkCard.url": "https://www.alliancy.fr/club-des-partenaires-2018",
+    "LinkCard.site_name": "Alliancy",
+    "LinkCard.twitter_card": "summary_large_image",
+    "LinkCard.twitter_title": (
+        "Cinq décideurs publics au Club des Partenaires",
+        "Five public-sector leaders at the partners' club",
+    ),
+    "LinkCard.twitter_image": "https://www.alliancy.fr/images/club-2018-x.jpg",
+    "LinkCardImage.src": "https://www.alliancy.fr/images/club-2018.jpg",
+    "LinkCardImage.width": 1200,
+    "LinkCardImage.height": 630,
     "Sender.name": "Alliancy",
     "Sender.email": "newsletter@alliancy.fr",
     "Brand.primary_color": "#0b4f8a",

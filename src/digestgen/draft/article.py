@@ -17,6 +17,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import htmldate
@@ -80,6 +81,7 @@ class Article:
     is_article: bool
     blocks: list[Block] = field(default_factory=list)
     related: list[Link] = field(default_factory=list)
+    link_card: dict[str, Any] | None = None  # what its Open Graph / Twitter Card tags say
 
     @property
     def text(self) -> str:
@@ -135,6 +137,7 @@ def read_article(html: str, base_url: str | None = None) -> Article:
         is_article=_looks_like_article(root, blocks),
         blocks=blocks,
         related=related,
+        link_card=meta.card,
     )
 
 

@@ -208,6 +208,10 @@ def draft_digest(
         }
     ]
 
+    card = link_card(article.link_card)
+    if card:
+        event["link_card"] = card
+
     related = article.related[:10]
     articles = [{"title": Value(link.title), "url": Value(link.url)} for link in related] or [
         {"title": Value(todo), "url": Value(_site(article), _said(lang, "no_related"))}
@@ -239,6 +243,27 @@ def draft_digest(
     if not speakers:
         draft.missing.append(_said(lang, "no_speakers"))
     return draft
+
+
+def link_card(card: dict[str, Any] | None) -> dict[str, Any]:
+    """``event.link_card`` from what the recap page's tags say: each value the digest's
+    validation takes (an http image is kept, for ``check`` to say so)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from digestgen.content.models import LinkCard
+
+    out: dict[str, Any] = {}
+    for key, value in (card or {}).items():
+        try:
+            kind: Any = LinkCard.model_fields[key].annotation
+            TypeAdapter(kind).validate_python(value)
+        except (KeyError, ValidationError):
+            continue
+        if isinstance(value, dict):
+            out[key] = {k: Value(v) for k, v in value.items()}
+        else:
+            out[key] = Value(value)
+    return out
 
 
 def _speakers(

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import urljoin
 
 from digestgen.net.fetch import HTML_PAGE, MAX_BYTES, fetch
@@ -26,6 +27,9 @@ class PageMetadata:
     image_alt: str | None = None
     image_tag: str | None = None
     site_name: str | None = None
+    card: dict[str, Any] | None = None
+    """The page's link card as its tags say it (``event.link_card``'s fields), or None when
+    it has no Open Graph nor Twitter Card tag."""
 
 
 def _clean(text: str | None) -> str | None:
@@ -84,7 +88,48 @@ def parse_metadata(html: str, base_url: str) -> PageMetadata:
         image_alt=first("og:image:alt", "twitter:image:alt")[0],
         image_tag=tag,
         site_name=site_name,
+        card=link_card(parser.meta, base_url),
     )
+
+
+def _size(text: str | None) -> int | None:
+    # og:image:width="1200" (some pages write "1200px"); anything else is not a size.
+    match = re.fullmatch(r"\s*(\d{1,6})\s*(px)?\s*", text or "")
+    return int(match.group(1)) or None if match else None
+
+
+def link_card(meta: dict[str, str], base_url: str) -> dict[str, Any] | None:
+    """What a page's Open Graph and Twitter Card tags give a link card, as
+    ``event.link_card`` keeps it: the tags' own words (no site name stripped), images made
+    absolute, sizes as numbers; None when the page has none of those tags."""
+    if not any(key.startswith(("og:", "twitter:")) for key in meta):
+        return None
+
+    def tag(*keys: str) -> str | None:
+        return next((v for v in (_clean(meta.get(k)) for k in keys) if v), None)
+
+    src = tag("og:image:secure_url", "og:image", "og:image:url")
+    fields: dict[str, Any] = {
+        "title": tag("og:title"),
+        "description": tag("og:description"),
+        "image": None,
+        "url": tag("og:url"),
+        "site_name": tag("og:site_name"),
+        "twitter_card": tag("twitter:card"),
+        "twitter_title": tag("twitter:title"),
+        "twitter_image": tag("twitter:image", "twitter:image:src"),
+    }
+    if src:
+        image: dict[str, Any] = {"src": urljoin(base_url, src)}
+        for side in ("width", "height"):
+            if _size(meta.get(f"og:image:{side}")):
+                image[side] = _size(meta.get(f"og:image:{side}"))
+        fields["image"] = image
+    for key in ("url", "twitter_image"):
+        if fields[key]:
+            fields[key] = urljoin(base_url, fields[key])
+    card = {k: v for k, v in fields.items() if v}
+    return card or None
 
 
 def strip_site_name(title: str, site_name: str | None) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from digestgen.content.models import Digest, Outlet
+    from digestgen.content.models import Digest, LinkCard, Outlet
 
 
 # --- counting -------------------------------------------------------------------------------
@@ -84,6 +84,47 @@ class Option:
 
 
 @dataclass(frozen=True)
+class LinkCardRules:
+    """How a network lays out the card it unfurls a post's link into, from the page's Open
+    Graph tags (each module cites where its numbers come from)."""
+
+    ratio: float  # the image's width / height; the network crops to it, centred
+    min_size: tuple[int, int]  # the smallest image shown large (pixels); smaller spoils it
+    title_chars: int  # where the title is cut, in characters (an ellipsis after)
+    title_lines: int  # and the lines it may take
+    description_chars: int = 0  # where the description is cut; 0: not shown
+    description_lines: int = 0
+    domain: Literal["above", "below", "image"] = "below"  # the domain line: where it stands
+    twitter_card: bool = False  # reads twitter:card (X): without one, a small card
+    small_ratio: float = 1.0  # the small card's thumbnail (X's summary), width / height
+    small_min_size: tuple[int, int] = (144, 144)
+
+    def title(self, card: LinkCard) -> str | None:
+        """The title the card shows, from ``event.link_card`` (X: twitter:title first)."""
+        return (card.twitter_title if self.twitter_card else None) or card.title
+
+    def image(self, card: LinkCard) -> tuple[str, int | None, int | None] | None:
+        """The image the card shows: its address, and its size when the tags give it (X
+        reads twitter:image first, whose size no tag gives)."""
+        og = card.image
+        if self.twitter_card and card.twitter_image:
+            if og is not None and og.src == card.twitter_image:
+                return og.src, og.width, og.height
+            return card.twitter_image, None, None
+        return (og.src, og.width, og.height) if og is not None else None
+
+    def small(self, card: LinkCard) -> bool:
+        """Whether the network falls back to its small card: X without
+        ``summary_large_image``."""
+        return self.twitter_card and card.twitter_card != "summary_large_image"
+
+    @staticmethod
+    def cut(text: str, chars: int) -> str:
+        """``text`` as a card cuts it: its first ``chars`` characters, the last an ellipsis."""
+        return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
 class Platform:
     """One platform, as digestgen drafts for it."""
 
@@ -126,6 +167,8 @@ class Platform:
     """A link as its app shows it in a published post."""
     adapt: Callable[[Platform, Outlet], Platform] | None = None
     """The record for one outlet (a Mastodon server's own limits)."""
+    link_card: LinkCardRules | None = None
+    """How its app shows the card of a linked page (image ratio, cuts, domain line)."""
 
     @property
     def template(self) -> str:

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from digestgen.content.fields import Handle
-from digestgen.platforms.base import Platform, graphemes
+from digestgen.platforms.base import LinkCardRules, Platform, graphemes
 
 MAX_BYTES = 3000
 
@@ -122,6 +122,11 @@ def bluesky_accepts(text: str) -> bool:
     return bluesky_bytes(bluesky_shortened(text)) <= MAX_BYTES
 
 
+# Bluesky documents no size: its app (social-app, ExternalLinkEmbed) shows the thumb at 1.91:1,
+# the title on three lines and the description on two, the domain under them; the minimum is
+# the common 600 × 315 (Facebook's, the one most sites meet).
+LINK_CARD = LinkCardRules(1.91, (600, 315), 120, 3, 160, 2, domain="below")
+
 PLATFORM = Platform(
     "bluesky",
     "Bluesky",
@@ -132,4 +137,5 @@ PLATFORM = Platform(
     signs=True,
     find_links=bluesky_links,
     shown_url=bluesky_short_url,
+    link_card=LINK_CARD,
 )

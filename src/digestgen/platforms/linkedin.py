@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from digestgen.content.fields import HttpsUrl, Line
-from digestgen.platforms.base import Option, Platform, utf16_length
+from digestgen.platforms.base import LinkCardRules, Option, Platform, utf16_length
 
 SHORTENS = 26  # LinkedIn rewrites a longer link as an lnkd.in one
 
@@ -19,6 +19,12 @@ def lnkd_in(url: str) -> str:
     posted (its help pages say so; the code it gets is not known before)."""
     return "https://lnkd.in/…" if len(url) > SHORTENS else url
 
+
+# LinkedIn documents 1200 × 627 (1.91:1) for a link's image and no cut: a narrower image than
+# 401 px shows as a small thumbnail, the feed shows the title on two lines (cut near 70
+# characters) and the domain under it, no description (peek.dt.tools/linkedin-preview,
+# og-image-2fo.pages.dev/docs/platforms/linkedin; LinkedIn's Post Inspector shows the same).
+LINK_CARD = LinkCardRules(1.91, (401, 210), 70, 2, domain="below")
 
 PLATFORM = Platform(
     "linkedin",
@@ -43,4 +49,5 @@ PLATFORM = Platform(
     hook_limit=140,
     comment_limit=1250,
     shown_url=lnkd_in,
+    link_card=LINK_CARD,
 )

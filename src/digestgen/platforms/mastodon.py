@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 from pydantic import Field
 
 from digestgen.content.fields import Handle, Strict
-from digestgen.platforms.base import Platform, display_cut, graphemes
+from digestgen.platforms.base import LinkCardRules, Platform, display_cut, graphemes
 
 if TYPE_CHECKING:
     from digestgen.content.models import Outlet
@@ -51,6 +51,11 @@ def server_limits(platform: Platform, outlet: Outlet) -> Platform:
     return dataclasses.replace(platform, limit=limits.max_characters, count=count, adapt=None)
 
 
+# Mastodon documents the card's fields (docs.joinmastodon.org/entities/PreviewCard), not its
+# layout: its web app shows a landscape image large at about 1.91:1, the host above the
+# title (two lines) and the description (one line); the minimum is the common 600 × 315.
+LINK_CARD = LinkCardRules(1.91, (600, 315), 80, 2, 100, 1, domain="above")
+
 PLATFORM = Platform(
     "mastodon",
     "Mastodon",
@@ -61,4 +66,5 @@ PLATFORM = Platform(
     settings={"mastodon_limits": (MastodonLimits, MastodonLimits())},
     shown_url=display_cut,
     adapt=server_limits,
+    link_card=LINK_CARD,
 )

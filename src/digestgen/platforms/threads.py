@@ -7,7 +7,7 @@ import functools
 from typing import Any
 
 from digestgen.content.fields import Handle
-from digestgen.platforms.base import Platform
+from digestgen.platforms.base import LinkCardRules, Platform
 
 
 def threads_length(text: str) -> int:
@@ -37,6 +37,11 @@ def _emoji() -> Any:
     return regex.compile(r"[\p{Emoji_Presentation}\uFE0F\u20E3]")
 
 
+# Threads reads the tags with Meta's crawler, as Facebook does (opengraphplus.com/consumers/
+# threads): 1.91:1, 600 × 315 at least; Meta documents no cut for Threads, whose card shows the
+# domain and a two-line title under the image (about 80 characters), no description.
+LINK_CARD = LinkCardRules(1.91, (600, 315), 80, 2, domain="below")
+
 PLATFORM = Platform(
     "threads",
     "Threads",
@@ -47,4 +52,5 @@ PLATFORM = Platform(
     cards_from="x",  # the same 16:9 picture
     max_hashtags=1,  # Threads keeps one topic tag a post
     max_links=5,  # and refuses a post with more links
+    link_card=LINK_CARD,
 )

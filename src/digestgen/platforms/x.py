@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from digestgen.content.fields import XHandle
-from digestgen.platforms.base import Platform, display_cut
+from digestgen.platforms.base import LinkCardRules, Platform, display_cut
 
 # twitter-text v3's maxWeightedTweetLength. The port's patterns are imported when a post is
 # first counted, not with the registry: a newsletter or a check of the content counts none.
@@ -26,6 +26,12 @@ def x_accepts(text: str) -> bool:
     return parsed.valid or not 0 < parsed.weighted_length <= X_LIMIT
 
 
+# X's summary_large_image: a 2:1 image, at least 300 × 157 (developer.x.com, "Summary Card
+# with Large Image"); twitter:title is cut at 70 characters and the description (200) is not
+# shown on the large card, whose domain sits under the image ("From …"). Without twitter:card
+# X falls back to the small summary card: a square thumbnail of at least 144 × 144.
+LINK_CARD = LinkCardRules(2.0, (300, 157), 70, 1, domain="below", twitter_card=True)
+
 PLATFORM = Platform(
     "x",
     "X",
@@ -39,4 +45,5 @@ PLATFORM = Platform(
     mention=XHandle,
     card_size=(1200, 675),
     shown_url=display_cut,
+    link_card=LINK_CARD,
 )
