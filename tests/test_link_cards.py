@@ -57,16 +57,30 @@ PAGES = {
 }
 
 
+def square_png() -> bytes:
+    """A 600 × 600 picture: every network crops it to its own ratio."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    stream = BytesIO()
+    Image.new("RGB", (600, 600), "#0b4f8a").save(stream, "PNG")
+    return stream.getvalue()
+
+
 class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
     def do_GET(self) -> None:
-        body = PAGES.get(self.path)
-        self.send_response(200 if body else 404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        if self.path == "/square.png":
+            kind, data = "image/png", square_png()
+        else:
+            kind, data = "text/html; charset=utf-8", (PAGES.get(self.path) or "").encode()
+        self.send_response(200 if data else 404)
+        self.send_header("Content-Type", kind)
         self.end_headers()
-        self.wfile.write((body or "not here").encode())
+        self.wfile.write(data or b"not here")
 
 
 @pytest.fixture(scope="module")
@@ -183,8 +197,23 @@ def test_french_findings(tmp_path: Path, site: str) -> None:
     assert "1,91" in found["bluesky-card-image-ratio"].message
 
 
-def preview(tmp_path: Path, card: dict[str, Any]) -> str:
+def test_english_findings_and_card(tmp_path: Path) -> None:
+    card = {"title": TITLE, "image": {"src": "https://www.alliancy.fr/a.jpg", "width": 800}}
+    card["image"]["height"] = 800
+    page = preview(tmp_path, card, language="en")
+    assert 'aria-label="Link card as Bluesky shows it"' in page
+    assert "Show the images (from www.alliancy.fr)" in page
+    loaded = load(tmp_path / "content" / "digests" / "test.yaml", tmp_path / "content")
+    found = {f.code: f for f in run_checks(Material(loaded))}
+    assert found["bluesky-card-image-ratio"].message == (
+        "the Bluesky card's image is 1:1; Bluesky crops it to 1.91:1"
+    )
+    assert found["x-card-small"].fix.startswith('add <meta name="twitter:card"')
+
+
+def preview(tmp_path: Path, card: dict[str, Any], language: str = "fr") -> str:
     digest = sample_data()
+    digest["language"] = language
     digest["event"]["link_card"] = card
     digest_path = workspace(tmp_path, digest)
     loaded = load(digest_path, tmp_path / "content")
@@ -249,3 +278,33 @@ def test_no_card_without_link_card(tmp_path: Path) -> None:
     loaded = load(digest_path, tmp_path / "content")
     page = render_files(loaded, Workspace.at(tmp_path), (NEWSLETTER, SOCIAL, PREVIEW))
     assert "data-link-card" not in str(page.files["index.html"])
+
+
+@pytest.mark.browser
+def test_the_cards_crop_the_image_once_asked(tmp_path: Path, site: str, browser) -> None:  # type: ignore[no-untyped-def]
+    image = {"src": f"{site}/square.png", "width": 600, "height": 600}
+    page_html = preview(
+        tmp_path, {"title": TITLE, "image": image, "twitter_card": "summary_large_image"}
+    )
+    (tmp_path / "index.html").write_text(page_html, "utf-8")
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    tab = context.new_page()
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    tab.goto((tmp_path / "index.html").as_uri())
+    assert not [url for url in requested if url.startswith(site)]  # nothing fetched unasked
+    tab.get_by_role("button", name="Afficher les images (de 127.0.0.1)").first.click()
+    tab.wait_for_function(
+        "[...document.querySelectorAll('.link-card img')].every(i => i.complete && i.naturalWidth)"
+    )
+    ratios = tab.evaluate(
+        """Object.fromEntries([...document.querySelectorAll('[data-link-card]')].map(card => {
+            const box = card.querySelector('img').getBoundingClientRect();
+            return [card.dataset.linkCard, box.width / box.height];
+        }))"""
+    )
+    context.close()
+    assert set(ratios) == set(PLATFORMS)
+    assert ratios["x"] == pytest.approx(2, abs=0.02)
+    for name in set(PLATFORMS) - {"x"}:
+        assert ratios[name] == pytest.approx(1.91, abs=0.02), name
