@@ -154,8 +154,9 @@ def _cards(rendering: Rendering) -> dict[str, str | bytes]:
 
 def _start_carousel(rendering: Rendering) -> None:
     from digestgen.outputs.cards.carousel import start_carousel
+    from digestgen.outputs.cards.workers import kept_pool
 
-    rendering.carousel = start_carousel(rendering.view, rendering.photos)
+    rendering.carousel = start_carousel(rendering.view, rendering.photos, kept_pool())
 
 
 def _carousel(rendering: Rendering) -> dict[str, str | bytes]:

@@ -600,12 +600,17 @@ class PendingCarousel:
     """A carousel being made in a forked process while the build renders the rest; its note
     is known at once, and one the cache or this process already has is not made again."""
 
-    def __init__(self, job: CarouselJob):
+    def __init__(self, job: CarouselJob, pool: Any = None):
         self.job, self.note = job, carousel_note(job)
         self._made = _MADE.get(job) or _kept(job)
         self._reader: Any = None
         self._process: Any = None
-        if self._made is None and _can_fork():
+        self._async: Any = None
+        if self._made is None and pool is not None:
+            # The preview's own card workers, forked before its server's threads: the PDF is
+            # made there while this process renders the rest.
+            self._async = pool.apply_async(make_carousel, (job,))
+        elif self._made is None and _can_fork():
             import multiprocessing
 
             context = multiprocessing.get_context("fork")
@@ -619,6 +624,8 @@ class PendingCarousel:
         """The carousel, once made (here, when it could not be made elsewhere)."""
         if self._made is None:
             made = self._received() if self._process is not None else None
+            if self._async is not None:
+                made, self._async = self._async.get(), None
             if isinstance(made, BaseException):
                 raise made
             self._made = made if isinstance(made, Carousel) else make_carousel(self.job)
@@ -672,9 +679,12 @@ def _can_fork() -> bool:
     )
 
 
-def start_carousel(view: View, photos: Sequence[bytes | None] = ()) -> PendingCarousel:
-    """Start making the digest's carousel and return at once."""
-    return PendingCarousel(carousel_job(view, photos))
+def start_carousel(
+    view: View, photos: Sequence[bytes | None] = (), pool: Any = None
+) -> PendingCarousel:
+    """Start making the digest's carousel and return at once (in ``pool``, a long-running
+    process's workers, when it has them)."""
+    return PendingCarousel(carousel_job(view, photos), pool)
 
 
 def render_carousel(view: View, photos: Sequence[bytes | None] = ()) -> Carousel:

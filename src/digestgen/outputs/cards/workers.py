@@ -117,6 +117,11 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def kept_pool() -> Any:
+    """The pool :func:`keep_workers` forked, or None."""
+    return _workers
+
+
 def keep_workers() -> Callable[[], None]:
     """Fork card workers now, for every later build of this process (the preview, which
     forks them before its server's threads start); return how to stop them."""
