@@ -91,7 +91,6 @@ class CarouselJob:
     colours: Palette
     title: str
     outlet: str
-    subject: str
     day: str  # the issue's, ISO: the PDF's creation date
     event: str
     when: str
@@ -139,7 +138,6 @@ def carousel_job(view: View, photos: Sequence[bytes | None] = ()) -> CarouselJob
         colours=palette(outlet.brand.primary_color),
         title=TITLE(language, event=event.title),
         outlet=outlet.name,
-        subject=context["issue"].subject,
         day=context["issue"].date.isoformat(),
         event=event.title,
         when=context["long_date"](event.date),
@@ -477,7 +475,6 @@ def write_pdf(job: CarouselJob, pages: Sequence[Sequence[Item]]) -> bytes:
     pdf = _new_pdf()
     pdf.set_title(job.title)
     pdf.set_author(job.outlet)
-    pdf.set_subject(job.subject)
     pdf.set_lang(job.language)
     pdf.set_creator("digestgen")
     day = datetime.date.fromisoformat(job.day)
