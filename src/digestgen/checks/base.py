@@ -90,11 +90,16 @@ class Check:
         *,
         level: Level | None = None,
         code: str | None = None,
+        of_platform: str | None = None,
         details: dict[str, Any] | None = None,
         **values: object,
     ) -> Finding:
-        """A finding of this check, its message and fix in the digest's language."""
+        """A finding of this check, its message and fix in the digest's language; with
+        ``of_platform`` (a platform's name), its code names that platform in ``<platform>``'s
+        place."""
         language = material.loaded.language
+        if of_platform is not None:
+            code = self.code.replace("<platform>", of_platform)
         return Finding(
             level or self.level,
             code or self.code,

@@ -55,7 +55,7 @@ def _no_image(material: Material, this: Check) -> Iterator[Finding]:
             yield this.finding(
                 material,
                 where,
-                code=f"{platform.name}-card-no-image",
+                of_platform=platform.name,
                 platform=platform.label,
                 width=width,
                 height=height,
@@ -78,7 +78,7 @@ def _image_http(material: Material, this: Check) -> Iterator[Finding]:
             yield this.finding(
                 material,
                 where,
-                code=f"{platform.name}-card-image-http",
+                of_platform=platform.name,
                 platform=platform.label,
                 url=image[0],
             )
@@ -109,7 +109,7 @@ def _image_small(material: Material, this: Check) -> Iterator[Finding]:
             yield this.finding(
                 material,
                 where,
-                code=f"{platform.name}-card-image-small",
+                of_platform=platform.name,
                 platform=platform.label,
                 width=image[1],
                 height=image[2],
@@ -143,7 +143,7 @@ def _image_ratio(material: Material, this: Check) -> Iterator[Finding]:
             yield this.finding(
                 material,
                 where,
-                code=f"{platform.name}-card-image-ratio",
+                of_platform=platform.name,
                 platform=platform.label,
                 ratio=_ratio(ratio, language),
                 wanted=_ratio(wanted, language),
@@ -175,7 +175,7 @@ def _title_cut(material: Material, this: Check) -> Iterator[Finding]:
             yield this.finding(
                 material,
                 where,
-                code=f"{platform.name}-card-title-cut",
+                of_platform=platform.name,
                 platform=platform.label,
                 shown=rules.title_chars - 1,
                 length=len(title),
@@ -200,7 +200,7 @@ def _description_cut(material: Material, this: Check) -> Iterator[Finding]:
             yield this.finding(
                 material,
                 where,
-                code=f"{platform.name}-card-description-cut",
+                of_platform=platform.name,
                 platform=platform.label,
                 shown=rules.description_chars - 1,
                 length=len(text),
@@ -224,6 +224,4 @@ def _description_cut(material: Material, this: Check) -> Iterator[Finding]:
 def _small(material: Material, this: Check) -> Iterator[Finding]:
     for platform, rules, card, where in _cards(material):
         if rules.small(card):
-            yield this.finding(
-                material, where, code=f"{platform.name}-card-small", platform=platform.label
-            )
+            yield this.finding(material, where, of_platform=platform.name, platform=platform.label)

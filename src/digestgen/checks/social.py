@@ -32,7 +32,7 @@ def _too_long(material: Material, this: Check) -> Iterator[Finding]:
             yield this.finding(
                 material,
                 f"social/{name}.txt",
-                code=f"{name}-too-long",
+                of_platform=name,
                 platform=draft.platform.label,
                 number=number + 1,
                 length=draft.posts[number].length,
@@ -59,7 +59,7 @@ def _hook(material: Material, this: Check) -> Iterator[Finding]:
             yield this.finding(
                 material,
                 f"social/{name}.txt",
-                code=f"{name}-hook",
+                of_platform=name,
                 platform=draft.platform.label,
                 length=len(hook),
                 shown=shown,
