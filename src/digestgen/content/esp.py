@@ -32,6 +32,9 @@ class Esp:
     address_text: str | None = None
     # Tags whose absence makes the service refuse the send or add a footer of its own.
     required: tuple[str, ...] = field(default_factory=tuple)
+    # How the service writes a subscriber's first name, in its documentation's spelling
+    # (Brevo's French accounts name the attribute PRENOM); the preview shows a sample instead.
+    first_name: tuple[str, ...] = field(default_factory=tuple)
 
     def tag(self, template: str, language: str) -> str:
         return template.replace("{LANG}", language.upper())
@@ -47,6 +50,7 @@ PRESETS: dict[str, Esp] = {
         view_online="*|ARCHIVE|*",
         address_html="*|HTML:LIST_ADDRESS_HTML|*",
         required=("*|UNSUB|*", "*|HTML:LIST_ADDRESS_HTML|*"),
+        first_name=("*|FNAME|*",),
         consequence=T_(
             "esp:mailchimp",
             "without them Mailchimp adds a footer of its own to the email",
@@ -57,6 +61,7 @@ PRESETS: dict[str, Esp] = {
         unsubscribe="[[UNSUB_LINK_{LANG}]]",
         view_online="[[PERMALINK]]",
         required=("[[UNSUB_LINK_{LANG}]]",),
+        first_name=('[[data:firstname:""]]', '{{data:firstname:""}}', '{{var:firstname:""}}'),
         consequence=T_(
             "esp:mailjet",
             "Mailjet requires its unsubscribe link in every marketing email",
@@ -67,6 +72,7 @@ PRESETS: dict[str, Esp] = {
         unsubscribe="{{ unsubscribe }}",
         view_online="{{ mirror }}",
         required=("{{ unsubscribe }}",),
+        first_name=("{{ contact.FIRSTNAME }}", "{{ contact.PRENOM }}"),
         consequence=T_(
             "esp:brevo",
             "Brevo's unsubscribe link is the one that updates its contact list",
@@ -79,6 +85,7 @@ PRESETS: dict[str, Esp] = {
         address_html="{{Sender_Name}}, {{Sender_Address}}, {{Sender_City}} {{Sender_Zip}}",
         address_text="{{Sender_Name}}, {{Sender_Address}}, {{Sender_City}} {{Sender_Zip}}",
         required=("{{{unsubscribe}}}", "{{Sender_Address}}"),
+        first_name=("{{first_name}}",),
         consequence=T_(
             "esp:sendgrid",
             "SendGrid's Marketing Campaigns require the unsubscribe and sender tags",

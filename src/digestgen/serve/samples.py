@@ -33,15 +33,6 @@ if TYPE_CHECKING:
 
 FIRST_NAME = "Camille"
 
-# What each service writes for a subscriber's first name, in its documentation's spelling
-# (Brevo's French accounts name the attribute PRENOM); esp.py lists the service's other tags.
-FIRST_NAME_TAGS: dict[str, tuple[str, ...]] = {
-    "mailchimp": ("*|FNAME|*",),
-    "brevo": ("{{ contact.FIRSTNAME }}", "{{ contact.PRENOM }}"),
-    "mailjet": ('[[data:firstname:""]]', '{{data:firstname:""}}', '{{var:firstname:""}}'),
-    "sendgrid": ("{{first_name}}",),
-}
-
 Context = Literal["text", "html", "script"]
 """Where a tag stands: plain text, HTML, or the email's HTML inside the preview page's JSON."""
 
@@ -107,7 +98,7 @@ def samples_for(loaded: Loaded, *, archive: str, unsubscribe: str) -> Samples:
         if service.view_online:
             pairs[service.tag(service.view_online, language)] = archive
         pairs[service.tag(service.unsubscribe, language)] = unsubscribe
-        for tag in FIRST_NAME_TAGS.get(outlet.esp, ()):
+        for tag in service.first_name:
             pairs[tag] = FIRST_NAME
         if outlet.esp == "sendgrid":  # its address's parts, for a template that splits them
             pairs["{{Sender_Name}}"] = outlet.name
